@@ -1,0 +1,116 @@
+"""The library face of newswire. The command line wraps these functions and adds only printing.
+
+    import newswire
+    for analysis in newswire.analyze(["page.html", "feed.xml"]):
+        print(analysis.to_dict()["events"])
+
+Stages run in one direction: sources → extract → nlp (actors, coreference, dates) → coding and
+quotes. Bad inputs never stop a batch: each becomes a :class:`~newswire.model.Rejected` handed to
+``on_reject`` (logged when none is given) and the rest go on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+
+from newswire.config import DEFAULT, Settings
+from newswire.extract import extract
+from newswire.model import Analysis, Article, Document, InputError, Rejected
+
+log = logging.getLogger("newswire")
+
+RejectHandler = Callable[[Rejected], None]
+
+
+def _log_reject(rejected: Rejected) -> None:
+    log.warning("rejected %s", rejected)
+
+
+def read_articles(
+    inputs: Iterable[str],
+    *,
+    format: str = "auto",
+    settings: Settings = DEFAULT,
+    on_reject: RejectHandler | None = None,
+) -> Iterator[Article]:
+    """Read files, folders, URLs or "-" (stdin) and yield the articles in them, in input order."""
+    from newswire.sources import iter_documents
+
+    on_reject = on_reject or _log_reject
+    for item in iter_documents(inputs, format=format, settings=settings):
+        if isinstance(item, Rejected):
+            on_reject(item)
+            continue
+        article = extract_document(item, settings, on_reject)
+        if article is not None:
+            yield article
+
+
+def extract_document(doc: Document, settings: Settings, on_reject: RejectHandler) -> Article | None:
+    """Extract one document; a bad one is reported and gives None (never an exception)."""
+    try:
+        return extract(doc, settings)
+    except InputError as exc:
+        on_reject(Rejected(doc.name, str(exc)))
+    except Exception as exc:  # a library failing on odd input must not stop the batch
+        on_reject(Rejected(doc.name, f"could not extract: {type(exc).__name__}: {exc}"))
+    return None
+
+
+def analyze_articles(
+    articles: Iterable[Article], *, actors=None, batch_size: int = 16
+) -> Iterator[Analysis]:
+    """Run the language layer, the event coder and quote attribution over articles, in order.
+
+    One spaCy Doc is made per English article (batched with ``nlp.pipe``) and shared by every
+    later stage. ``actors`` is an ActorDictionary; the bundled one is used when None.
+    """
+    from newswire.actors import load_dictionary, resolve_actors
+    from newswire.coding import code_events
+    from newswire.nlp.coref import resolve_coreference
+    from newswire.nlp.dates import resolve_dates
+    from newswire.nlp.model import load_nlp
+    from newswire.quotes import find_quotes
+
+    nlp = load_nlp()
+    dictionary = actors if actors is not None else load_dictionary()
+    iterator = iter(articles)
+    while batch := list(islice(iterator, batch_size)):
+        english = [a for a in batch if a.language == "en"]
+        docs = dict(zip((id(a) for a in english), nlp.pipe(a.body for a in english), strict=True))
+        for article in batch:
+            analysis = Analysis(article, doc=docs.get(id(article)))
+            if analysis.doc is not None:
+                resolve_actors(analysis, dictionary)
+                resolve_coreference(analysis, dictionary)
+                resolve_dates(analysis)
+                code_events(analysis)
+                find_quotes(analysis)
+            yield analysis
+
+
+def analyze(
+    inputs: Iterable[str],
+    *,
+    format: str = "auto",
+    settings: Settings = DEFAULT,
+    actors=None,
+    on_reject: RejectHandler | None = None,
+) -> Iterator[Analysis]:
+    """Read inputs and analyse every article in them: the whole pipeline without a database."""
+    yield from analyze_articles(
+        read_articles(inputs, format=format, settings=settings, on_reject=on_reject), actors=actors
+    )
+
+
+def analyze_text(
+    text: str, *, title: str = "", published: str | None = None, url: str | None = None, page: bool = False,
+    actors=None,
+) -> Analysis:
+    """Analyse one article given as a string: a clean body, or with ``page=True`` a plain-text page dump."""
+    meta = {k: v for k, v in {"title": title, "published": published, "url": url}.items() if v}
+    doc = Document(name=url or "<text>", kind="text" if page else "body", data=text.encode("utf-8"), meta=meta)
+    article = extract(doc)
+    return next(analyze_articles([article], actors=actors))

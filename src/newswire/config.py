@@ -1,0 +1,20 @@
+"""Settings shared by the stages: limits and the network's manners, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newswire import __version__
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_bytes: int = 20 * 1024 * 1024  # inputs larger than this are rejected, not read
+    timeout: float = 20.0  # seconds per HTTP request
+    retries: int = 3  # HTTP attempts after the first, with exponential back-off
+    backoff: float = 0.5  # first back-off delay in seconds; doubles each retry
+    respect_robots: bool = True
+    user_agent: str = f"newswire/{__version__} (event-data research crawler; +https://pypi.org/project/newswire/)"
+
+
+DEFAULT = Settings()

@@ -1,0 +1,6 @@
+"""Dates (STUB: being written)."""
+from newswire.model import Analysis
+
+
+def resolve_dates(analysis: Analysis) -> None:
+    return None
