@@ -227,7 +227,8 @@ class Document:
 
     ``kind`` says how to extract it: "html" (a web page), "text" (a plain-text page dump with
     its chrome), or "body" (a corpus record whose text is already the article body).
-    ``meta`` carries what the source already knows: title, published, url, source.
+    ``meta`` carries what the source already knows: title, published, url, source, the declared
+    ``charset`` of a fetched page, and ``fetched`` (a crawl time such as WARC-Date: not a publication date).
     """
 
     name: str

@@ -26,7 +26,7 @@ def extract(doc: Document, settings: Settings = DEFAULT) -> Article:
 
         article = extract_html(doc.data, url=doc.url)
     else:
-        text = decode(doc.data)
+        text = decode(doc.data, declared=doc.meta.get("charset"))
         if doc.kind == "text":
             from newswire.extract.textpage import extract_textpage
 

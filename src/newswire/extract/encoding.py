@@ -38,7 +38,21 @@ def decode(data: bytes, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None:
+    detected = detect_encoding(data)
+    if detected is None:
         raise InputError("undecodable text (no encoding fits)")
-    return str(best)
+    return data.decode(detected, errors="replace")
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """charset-normalizer's guess; among equally good single-byte guesses, windows-1252.
+
+    Latin-script text often fits several code pages equally well (cp1250, cp1252, cp1257 read
+    plain English identically); the usual mislabel is windows-1252, as browsers assume.
+    """
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    tied = [m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    return "cp1252" if "cp1252" in tied else best.encoding
