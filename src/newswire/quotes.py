@@ -1,6 +1,316 @@
-"""Quotes (STUB: being written)."""
-from newswire.model import Analysis
+"""Quotations and who said them.
+
+Direct quotes are found from the quotation marks in the body (straight, curly double, and curly single
+quotes used as quotation marks), including quotes that run over several paragraphs. Each is attributed
+through the dependency parse: the nearest verb of saying that governs the quote or sits beside it in
+the same sentence ("...," he said; Borrell said Russia "..."; described the trip as "..."), whose
+subject is the speaker (inherited through coordination and adverbial clauses: "defended his visit,
+arguing that ..."). A quote paragraph with no attribution continues the previous paragraph's quote
+speaker, as news style does; any other quote without a found speaker keeps ``speaker: None`` — the
+nearest name is never guessed. Speakers resolve through the language layer's mentions, so "he" and
+"the former Spanish foreign minister" give the person they refer to.
+
+Indirect speech ("X said that ...", "according to X, ...") is reported as ``kind: "indirect"`` with
+the reported clause as its text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from newswire.model import Actor, Analysis, Mention, Quote
+
+_DOUBLE_OPEN = "\u201c\u201e"  # “ „
+_DOUBLE_CLOSE = "\u201d"  # ”
+_SINGLE_OPEN = "\u2018"  # ‘
+_SINGLE_CLOSE = "\u2019"  # ’ (also the apostrophe: only a quote mark when it closes an open ‘)
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    according_to: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def speech_lexicon() -> SpeechLexicon:
+    """The verbs and nouns of saying, from ``data/speech.yaml`` (validated here)."""
+    text = resources.files("newswire.data").joinpath("speech.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    for key in ("verbs", "nouns", "according_to"):
+        if not isinstance(data.get(key), list) or not all(isinstance(x, str) and x for x in data[key]):
+            raise ValueError(f"data/speech.yaml: '{key}' must be a list of non-empty strings")
+    return SpeechLexicon(frozenset(data["verbs"]), frozenset(data["nouns"]), tuple(data["according_to"]))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Finding the quotation spans
+
+
+def quote_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each top-level quotation, in body order."""
+    return [(start, end) for group in quote_groups(body) for start, end in group]
+
+
+def quote_groups(body: str) -> list[list[tuple[int, int]]]:
+    """The quotations of the body, each as its parts: one per paragraph a quotation runs over.
+
+    Straight double quotes alternate open/close within a paragraph; a paragraph that ends inside an
+    open quote continues into the next paragraph when that one opens with a quote mark (the news
+    convention for multi-paragraph quotes). Quote marks nested inside a quote are ignored.
+    """
+    groups: list[list[tuple[int, int]]] = []
+    parts: list[tuple[int, int]] = []  # the parts of the quotation now open
+    open_at: int | None = None
+    closer = ""
+    i, n = 0, len(body)
+    while i < n:
+        ch = body[i]
+        if open_at is None:
+            if ch == '"' or ch in _DOUBLE_OPEN:
+                open_at, closer = i + 1, '"' if ch == '"' else _DOUBLE_CLOSE
+            elif ch == _SINGLE_OPEN and (i == 0 or not body[i - 1].isalnum()):
+                open_at, closer = i + 1, _SINGLE_CLOSE
+        elif ch == closer and _closes(body, i, closer):
+            if body[open_at:i].strip():
+                parts.append((open_at, i))
+            if parts:
+                groups.append(parts)
+            parts, open_at = [], None
+        elif ch == "\n" and body.startswith("\n\n", i):
+            # End of paragraph inside a quote: continue only if the next paragraph reopens a quote.
+            j = i
+            while j < n and body[j].isspace():
+                j += 1
+            if j < n and (body[j] in _DOUBLE_OPEN or body[j] in "\"" + _SINGLE_OPEN):
+                parts.append((open_at, i))  # this paragraph's part of a multi-paragraph quote
+                open_at = j + 1
+                i = j
+            else:
+                if parts:  # the earlier paragraphs of the quotation still stand
+                    groups.append(parts)
+                parts, open_at = [], None  # an unbalanced mark: drop it, don't swallow the next paragraph
+        i += 1
+    return groups
+
+
+def _closes(body: str, i: int, closer: str) -> bool:
+    if closer != _SINGLE_CLOSE:
+        return True
+    # ’ followed by a letter is an apostrophe (Russia’s, don’t), not a closing quote
+    return not (i + 1 < len(body) and body[i + 1].isalpha())
+
+
+# ---------------------------------------------------------------------------------------------------
+# Attribution
 
 
 def find_quotes(analysis: Analysis) -> None:
-    return None
+    """Fill ``analysis.quotes`` with direct and indirect quotes and their speakers."""
+    doc = analysis.doc
+    if doc is None:
+        return
+    body = analysis.article.body
+    lex = speech_lexicon()
+    quotes: list[Quote] = []
+    groups = quote_groups(body)
+    previous: tuple[int, str | None, Actor | None] | None = None  # (paragraph index, speaker, actor)
+    for group in groups:
+        parts = [(s, e) for s, e in group if _is_quotation(body[s:e].strip()) or len(group) > 1]
+        if not parts:
+            continue
+        # a quotation over several paragraphs is attributed once, wherever its attribution stands
+        attributed, speaker, actor = False, None, None
+        for start, end in reversed(parts):
+            attributed, speaker, actor = _attribute(analysis, start, end, lex)
+            if attributed:
+                break
+        para = body.count("\n\n", 0, parts[0][0])
+        if not attributed and previous and previous[1] and para - previous[0] <= 1 \
+                and _opens_paragraph(body, parts[0][0]):
+            speaker, actor = previous[1], previous[2]  # an unattributed quote paragraph continues the last speaker
+        for start, end in parts:
+            raw = body[start:end]
+            lead, trail = len(raw) - len(raw.lstrip()), len(raw) - len(raw.rstrip())
+            quotes.append(Quote(text=raw.strip(), speaker=speaker, speaker_actor=actor, kind="direct",
+                                start=start + lead, end=end - trail))
+        previous = (body.count("\n\n", 0, parts[-1][0]), speaker, actor)
+    spans = [span for group in groups for span in group]
+    quotes.extend(_indirect_quotes(analysis, spans, lex))
+    quotes.sort(key=lambda q: q.start)
+    analysis.quotes = quotes
+
+
+def _is_quotation(text: str) -> bool:
+    """A scare-quoted single word or a title is not a quotation; a phrase of two words or more is."""
+    return len(text.split()) >= 2
+
+
+def _opens_paragraph(body: str, start: int) -> bool:
+    para_start = body.rfind("\n\n", 0, start)
+    return not body[para_start + 2 if para_start >= 0 else 0:start - 1].strip()
+
+
+def _attribute(
+    analysis: Analysis, start: int, end: int, lex: SpeechLexicon
+) -> tuple[bool, str | None, Actor | None]:
+    """(attributed, speaker, actor) of the quotation body[start:end], from the verb of saying that introduces it.
+
+    ``attributed`` is True when a verb of saying with a subject was found, even if that subject
+    (an unresolved "he") gives no speaker: such a quote is not handed to the previous speaker.
+    """
+    doc = analysis.doc
+    body = analysis.article.body
+    inside = [t for t in doc if start <= t.idx < end]
+    if not inside:
+        return False, None, None
+    first_sent, last_sent = inside[0].sent, inside[-1].sent
+    # 1. a verb of saying that governs the quoted words, outside the quote ("Borrell said Russia "...")
+    for token in inside:
+        for anc in token.ancestors:
+            if not (start <= anc.idx < end) and _is_speech_verb(anc, lex):
+                found = _speaker_of_verb(analysis, anc, lex)
+                if found[0]:
+                    return found
+    # 2. a verb of saying beside the quote in its first or last sentence ("...," he said.)
+    for sent in dict.fromkeys((last_sent, first_sent)):
+        for token in sent:
+            if not (start - 1 <= token.idx <= end) and _is_speech_verb(token, lex):
+                found = _speaker_of_verb(analysis, token, lex)
+                if found[0]:
+                    return found
+    # 3. the attribution in the next sentence when the quote fills its own ("..." The minister said so on Monday.)
+    if last_sent.end < len(doc) and last_sent.end_char >= end - 1:
+        nxt = doc[last_sent.end].sent
+        if body.count("\n\n", end, nxt.start_char) == 0 and not any('"' in t.text for t in nxt):
+            for token in nxt:
+                if _is_speech_verb(token, lex) and not any(c.dep_ == "ccomp" for c in token.children):
+                    found = _speaker_of_verb(analysis, token, lex)
+                    if found[0]:
+                        return found
+    return False, None, None
+
+
+def _is_speech_verb(token, lex: SpeechLexicon) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.verbs
+
+
+def _speaker_of_verb(analysis: Analysis, verb, lex: SpeechLexicon) -> tuple[bool, str | None, Actor | None]:
+    """(has a subject, speaker, actor) of a verb of saying.
+
+    The subject is inherited from the governing verb through conj/advcl/xcomp ("defended his
+    visit, arguing that ..."; "described the trip as ... and said ...").
+    """
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].dep_ == "nsubj":
+            return (True, *_speaker_from_token(analysis, subjects[0]))
+        agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return (True, *_speaker_from_token(analysis, agents[0]))
+        if current.dep_ in ("conj", "advcl", "xcomp", "acl") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return False, None, None
+
+
+def _speaker_from_token(analysis: Analysis, token) -> tuple[str | None, Actor | None]:
+    """Name and actor of the speaker whose phrase is headed by ``token``; (None, None) when unknown."""
+    span = token.doc[token.left_edge.i: token.right_edge.i + 1]
+    mention = _mention_for(analysis.mentions, token.idx, span.start_char, span.end_char)
+    if mention is not None:
+        root = _follow_antecedents(analysis.mentions, mention)
+        if root.kind == "pronoun":
+            return None, None
+        name = root.person or (root.text if root.kind == "name" else root.actor.name)
+        return name, root.actor
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        return (ent.text if ent is not None else token.text), None
+    # "the negotiator Ahmed Karimi": a named person inside the subject phrase (apposition, compound)
+    person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    if person is not None:
+        return person.text, None
+    return None, None
+
+
+def _mention_for(mentions: list[Mention], head: int, start: int, end: int) -> Mention | None:
+    containing = [m for m in mentions if m.start <= head < m.end]
+    if containing:
+        return min(containing, key=lambda m: m.end - m.start)
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    return inside[0] if inside else None
+
+
+def _follow_antecedents(mentions: list[Mention], mention: Mention) -> Mention:
+    seen = 0
+    while mention.antecedent is not None and 0 <= mention.antecedent < len(mentions) and seen < 20:
+        mention = mentions[mention.antecedent]
+        seen += 1
+    return mention
+
+
+# ---------------------------------------------------------------------------------------------------
+# Indirect speech
+
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+
+
+def _indirect_quotes(analysis: Analysis, spans: list[tuple[int, int]], lex: SpeechLexicon) -> list[Quote]:
+    """Reported clauses after verbs of saying ("X said (that) ...") and "according to X" sentences.
+
+    A clause that holds quotation marks is left to the direct quotes found inside it.
+    """
+    doc = analysis.doc
+    body = analysis.article.body
+    out: list[Quote] = []
+
+    def quoted(s: int, e: int) -> bool:
+        return any(qs < e and s < qe for qs, qe in spans)
+
+    for token in doc:
+        if not _is_speech_verb(token, lex):
+            continue
+        clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
+        if not clauses:
+            continue
+        clause = clauses[0]
+        s = clause.left_edge
+        if s.lower_ == "that" and s.i + 1 <= clause.right_edge.i:
+            s = token.doc[s.i + 1]
+        start, end = s.idx, clause.right_edge.idx + len(clause.right_edge)
+        if quoted(start, end) or len(body[start:end].split()) < 3:
+            continue
+        _, speaker, actor = _speaker_of_verb(analysis, token, lex)
+        out.append(Quote(text=body[start:end], speaker=speaker, speaker_actor=actor, kind="indirect",
+                         start=start, end=end))
+    for sent in doc.sents:
+        m = _ACCORDING.search(sent.text)
+        if not m:
+            continue
+        to = next((t for t in sent if t.idx == sent.start_char + m.end() - 2), None)
+        objs = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+        if not objs or quoted(sent.start_char, sent.end_char):
+            continue
+        speaker, actor = _speaker_from_token(analysis, objs[0])
+        phrase_end = objs[0].right_edge.idx + len(objs[0].right_edge)
+        phrase_start = sent.start_char + m.start()
+        if phrase_start == sent.start_char:  # "According to X, ..." → the rest of the sentence
+            rest = body[phrase_end:sent.end_char].lstrip(" ,")
+            start = sent.end_char - len(rest)
+        else:  # "..., according to X." → what comes before
+            rest = body[sent.start_char:phrase_start].rstrip(" ,")
+            start = sent.start_char
+        end = start + len(rest)
+        if len(rest.split()) >= 3:
+            out.append(Quote(text=body[start:end], speaker=speaker, speaker_actor=actor, kind="indirect",
+                             start=start, end=end))
+    return out
