@@ -1,0 +1,536 @@
+"""The pattern coder: who did what to whom, read off the dependency parse spaCy already made.
+
+For each sentence, every token whose lemma has patterns is a candidate trigger. The most specific
+matching pattern gives the CAMEO code; the parse gives the actors:
+
+* verbs: the subject is the source and the object (or a prepositional phrase the pattern names) the
+  target; passives swap them ("X was attacked by Y"); a verb with no subject of its own inherits it
+  from the verb it is coordinated with or depends on ("agreed to meet", "urged Y to leave" → Y);
+  relative and participial clauses take their noun ("the troops that attacked", "protesters
+  arrested by police");
+* nouns: the possessor ("Russia's expulsion of"), a "by" phrase, an actor modifier ("EU sanctions"),
+  or the subject of a light verb ("hold talks with", "impose sanctions on").
+
+Coordinated actors each get their own event. Actors come only from ``analysis.mentions`` (names,
+descriptions, resolved pronouns): no resolved source, no event; no pattern, no event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newswire.coding.patterns import Pattern, PatternSet
+from newswire.coding.tables import CodeTable
+from newswire.model import Actor, Analysis, Event, Location, Mention
+
+SUBJ = ("nsubj", "csubj", "expl")
+PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+REL_PRONOUNS = {"who", "that", "which", "whom"}
+STATUS_RANK = {"occurred": 0, "planned": 1, "possible": 2, "negated": 3}
+REJECTING = {"REJECT"}
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# verbs that comment on an event that did happen: "condemned the attack on X by Y" codes both
+COMMENTING = {"ACCUSE", "SUPPORT"}
+RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
+
+
+@dataclass
+class _Found:
+    """A coded trigger before it becomes events: the pieces each (source, target) pair shares."""
+
+    pattern: Pattern
+    code: str
+    trigger: object  # spaCy Token
+    sources: list[tuple[Actor, float]]
+    targets: list[tuple[Actor, float]]
+    status: str
+    confidence: float
+
+
+class Coder:
+    """Codes events in an Analysis with one PatternSet and one CodeTable."""
+
+    def __init__(self, patterns: PatternSet, table: CodeTable) -> None:
+        self.patterns = patterns
+        self.table = table
+        self.cues = patterns.cues
+
+    # ---- actors -------------------------------------------------------------------------------
+
+    def _index_mentions(self, analysis: Analysis) -> dict[int, Mention]:
+        """Token index → the mention covering it (the first, when mentions overlap)."""
+        doc = analysis.doc
+        index: dict[int, Mention] = {}
+        for m in analysis.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for i in range(span.start, span.end):
+                index.setdefault(i, m)
+        return index
+
+    def _actor(self, tok) -> tuple[Actor, float] | None:
+        """The actor a token names: its mention, else an actor modifier ("EU leaders", "Russia's envoy")."""
+        m = self._mentions.get(tok.i)
+        if m is not None:
+            return m.actor, (0.9 if m.antecedent is not None or m.kind != "name" else 1.0)
+        for child in tok.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in self._mentions:
+                m = self._mentions[child.i]
+                return m.actor, 0.9
+        return None
+
+    def _conjuncts(self, tok) -> list:
+        """A token and every token coordinated with it ("Poland, Germany and Sweden")."""
+        out, stack = [], [tok]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ == "conj")
+        return sorted(out, key=lambda t: t.i)
+
+    def _actors(self, tok, nested_preps: tuple[str, ...] = ()) -> list[tuple[Actor, float]]:
+        """Actors of a phrase headed by tok and its conjuncts; looks into "of/from" phrases when the head is not one.
+
+        "diplomats from Poland, Germany and Sweden" gives three actors; "three EU diplomats" gives the EU.
+        """
+        found: list[tuple[Actor, float]] = []
+        for t in self._conjuncts(tok):
+            a = self._actor(t)
+            if a is not None:
+                found.append(a)
+                continue
+            event_noun = bool(self.patterns.candidates("noun", t.lemma_.lower()))
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ in nested_preps and (
+                        event_noun or prep.lower_ in ("from", "of")):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            found.extend(self._actors(pobj))
+        return found
+
+    def _subjects(self, verb, depth: int = 0) -> list[tuple[Actor, float]]:
+        """Source actors of a verb: its subject or passive agent, else inherited from the verb it hangs on."""
+        if depth > 4:
+            return []
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj":
+                        return self._actors(pobj)
+        subj = [c for c in verb.children if c.dep_ in SUBJ]
+        if subj:
+            s = subj[0]
+            if s.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
+                return self._actors(verb.head)
+            return self._actors(s)
+        if any(c.dep_ in PASSIVE_SUBJ for c in verb.children):
+            return []  # passive without an agent: the doer is unknown
+        head = verb.head
+        if head is verb:
+            return []
+        if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in verb.children)):
+            if head.lemma_.lower() in self.cues.control_verbs:
+                objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                if objs:
+                    return [(a, c * 0.9) for a, c in self._actors(objs[0])]
+            return [(a, c * 0.95) for a, c in self._subjects(head, depth + 1)]
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            return [(a, c * 0.95) for a, c in self._subjects(head, depth + 1)]
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return self._actors(head)  # "troops attacking the town"
+        return []
+
+    def _speaker(self, tok) -> list[tuple[Actor, float]]:
+        """The actor of the nearest verb of saying above tok ("he wrote, insisting that ... these could ...")."""
+        t = tok
+        for _ in range(12):
+            if t.head is t:
+                break
+            t = t.head
+            if t.pos_ == "VERB" and t.lemma_.lower() in self.cues.report_verbs:
+                subj = self._subjects(t)
+                if subj:
+                    return subj
+        # a parenthetical "he wrote" hangs below the clause it reports
+        for c in tok.sent.root.children:
+            if c.dep_ == "parataxis" and c.lemma_.lower() in self.cues.report_verbs:
+                return self._subjects(c)
+        if tok.sent.root.lemma_.lower() in self.cues.report_verbs:
+            return self._subjects(tok.sent.root)
+        return []
+
+    # ---- patterns -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _has_words(tokens, alternatives) -> bool:
+        words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+        return any(all(w in words for w in alt) for alt in alternatives)
+
+    def _object_tokens(self, tok) -> list:
+        """The object phrase of a trigger: its direct objects, "to"-clauses and, for nouns, "of" phrases."""
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "oprd", "dative", "nsubjpass") or (
+                    tok.pos_ == "NOUN" and c.dep_ == "prep" and c.lower_ == "of"):
+                out.extend(c.subtree)
+            elif c.dep_ == "prep" and tok.pos_ != "NOUN":
+                # "threatened him with sanctions", "expelled diplomats from" keep prepositional objects
+                out.extend(x for x in c.subtree if x is not c)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            out.append(tok.head)  # "diplomats expelled by Russia"
+        return out
+
+    def _match(self, tok, pos: str) -> Pattern | None:
+        """The most specific pattern of this trigger that the parse satisfies, or None."""
+        lemma = tok.lemma_.lower()
+        cands = self.patterns.candidates(pos, lemma)
+        if pos == "noun" and tok.lower_ != lemma:
+            cands = cands + self.patterns.candidates(pos, tok.lower_)
+        if not cands:
+            return None
+        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent")}
+        obj = None
+        best: Pattern | None = None
+        for p in cands:
+            if p.particle and p.particle not in particles:
+                continue
+            if p.object:
+                if obj is None:
+                    obj = self._object_tokens(tok)
+                if not self._has_words(obj, p.object):
+                    continue
+            if p.prep:
+                if p.prep not in preps:
+                    continue
+                if p.prep_object and not self._has_words(list(preps[p.prep].subtree), p.prep_object):
+                    continue
+            if best is None or p.specificity > best.specificity:
+                best = p
+        return best
+
+    # ---- status -------------------------------------------------------------------------------
+
+    def _clause_status(self, tok) -> str:
+        """occurred / planned / possible / negated from the trigger and the verbs it depends on.
+
+        Climbs through "to"-clauses and noun heads ("plans to visit", "did not want to seize the
+        chance to meet") but not through verbs of saying: reported speech keeps its own status.
+        """
+        status = "occurred"
+
+        def worse(s: str) -> None:
+            nonlocal status
+            if STATUS_RANK[s] > STATUS_RANK[status]:
+                status = s
+
+        t = tok
+        for _ in range(8):
+            for c in t.children:
+                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                    worse("negated")
+                elif c.dep_ == "aux" and c.tag_ == "MD":
+                    w = c.lower_
+                    if w in self.cues.planned_modals:
+                        worse("planned")
+                    elif w in self.cues.possible_modals:
+                        worse("possible")
+                elif c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                    worse("possible")
+                elif c.dep_ == "aux" and c.lower_ == "going" and t.tag_ == "VB":
+                    worse("planned")
+            if t is not tok:
+                lemma = t.lemma_.lower()
+                if t.pos_ in ("VERB", "AUX") and lemma in self.cues.planned_verbs:
+                    worse("planned")
+                elif t.pos_ in ("VERB", "AUX") and lemma in self.cues.possible_verbs:
+                    worse("possible")
+                elif t.pos_ == "NOUN" and lemma in self.cues.possible_nouns:
+                    worse("possible")
+            if t.pos_ == "AUX" and t.lemma_ == "be" and tok.dep_ == "xcomp":
+                worse("planned")  # "is to visit"
+            for c in t.children:  # "the planned visit", "a possible attack"
+                if c.dep_ == "amod" and t.pos_ == "NOUN":
+                    lw = c.lemma_.lower()
+                    if lw in ("planned", "proposed", "scheduled", "upcoming", "future") or lw in self.cues.planned_verbs:
+                        worse("planned")
+                    elif lw in ("possible", "potential", "likely", "eventual"):
+                        worse("possible")
+            head = t.head
+            if head is t:
+                break
+            hl = head.lemma_.lower()
+            if t.dep_ in ("dobj", "nsubjpass", "attr") and hl not in self.cues.light_verbs:
+                break  # "will debrief his trip": the trip is not what is planned
+            if t.dep_ == "pobj" and not (hl in ("of", "including") or head.dep_ == "prep"
+                                         and head.head.lemma_.lower() in self.cues.possible_nouns):
+                break
+            if t.dep_ == "prep" and hl not in self.cues.possible_nouns and hl != "include":
+                break
+            if t.dep_ in ("xcomp", "acl", "pobj", "dobj", "prep", "conj", "nsubjpass", "attr") or (
+                    t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)):
+                if head.pos_ == "VERB" and head.lemma_.lower() in self.cues.report_verbs:
+                    break
+                if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"):
+                    break  # a coordinated clause has its own modality
+                t = head
+                continue
+            break
+        return status
+
+    # ---- main ---------------------------------------------------------------------------------
+
+    def _noun_sources(self, noun) -> tuple[list[tuple[Actor, float]], object | None]:
+        """Source actors of a noun trigger, and the light verb it hangs on (or None)."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return self._actors(c), None
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                return [a for p in c.children if p.dep_ == "pobj" for a in self._actors(p)], None
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i in self._mentions:
+                return [(self._mentions[c.i].actor, 0.85)], None
+        # climb: "the possibility of new sanctions", "including sanctions", "impose sanctions on"
+        t = noun
+        for _ in range(5):
+            head = t.head
+            if head is t:
+                return [], None
+            if t.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+                if head.lemma_.lower() in self.cues.light_verbs:
+                    return [(a, c * 0.95) for a, c in self._subjects(head)], head
+                return [], None
+            if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "including", "with"):
+                t = head.head
+                if t.pos_ in ("NOUN", "VERB") and (t.lemma_.lower() in self.cues.possible_nouns
+                                                   or head.lower_ in ("including",)):
+                    continue
+                return [], None
+            if t.dep_ == "pobj" and head.lemma_.lower() == "include":
+                t = head
+                continue
+            return [], None
+        return [], None
+
+    def _targets(self, trig, pattern: Pattern, passive: bool, light=None) -> list[tuple[Actor, float]]:
+        """Target actors: passive subject, direct object (or the "from/of/with" phrase inside it), named preps."""
+        found: list[tuple[Actor, float]] = []
+        nested = tuple(p for p in ("from", "of", "with", "to") if p in pattern.target_preps)
+        heads = [trig] + ([light] if light is not None else [])
+        for h in heads:
+            for c in h.children:
+                if passive and c.dep_ in PASSIVE_SUBJ:
+                    found.extend(self._actors(c, nested))
+                elif c.dep_ in ("dobj", "dative") and not passive and h is trig:
+                    event_obj = bool(self.patterns.candidates("noun", c.lemma_.lower()))
+                    commenting = pattern.code is not None and self.table.info(pattern.code).plover in COMMENTING
+                    # "backed dialogue with the Kremlin" supports the dialogue, not the Kremlin
+                    objs = self._actors(c, () if event_obj and commenting else nested)
+                    if not objs and event_obj:
+                        # "condemned Russia's attack": the target is whoever did the object event
+                        objs = self._noun_sources(c)[0]
+                    found.extend(objs)
+                elif c.dep_ == "prep" and c.lower_ in pattern.target_preps:
+                    if h is light and c.lower_ == "of":
+                        continue
+                    for pobj in c.children:
+                        if pobj.dep_ == "pobj":
+                            found.extend(self._actors(pobj, nested if h is trig else ()))
+                elif c.dep_ == "dative" and h is light:
+                    found.extend(self._actors(c))
+        if trig.dep_ == "acl" and trig.tag_ == "VBN":
+            found.extend(self._actors(trig.head))  # "diplomats expelled by Russia"
+        if not found and trig.pos_ == "VERB":
+            # "refused to meet Ukraine", "threatened to cut ties with Kyiv": the target sits in the clause
+            for c in trig.children:
+                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                    inner = self._match(c, "verb")
+                    found.extend(self._targets(c, inner or pattern, False))
+        return found
+
+    def _find(self, tok) -> _Found | None:
+        pos = "verb" if tok.pos_ in ("VERB",) else "noun" if tok.pos_ in ("NOUN", "PROPN") else None
+        if pos is None:
+            return None
+        pattern = self._match(tok, pos)
+        if pattern is None or pattern.code is None:
+            return None
+        light = None
+        if pos == "verb":
+            # a verb governed by another coded verb is part of that event ("threatened to attack")
+            h = tok.head
+            if tok.dep_ in ("xcomp",) and h is not tok and h.pos_ == "VERB" and self._match(h, "verb"):
+                hp = self._match(h, "verb")
+                if hp is not None and hp.code is not None:
+                    return None
+            passive = any(c.dep_ in PASSIVE_SUBJ for c in tok.children) or (
+                tok.dep_ == "acl" and tok.tag_ == "VBN")
+            sources = self._subjects(tok)
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":
+                sources = [a for c in tok.children if c.dep_ == "agent"
+                           for p in c.children if p.dep_ == "pobj" for a in self._actors(p)]
+        else:
+            passive = False
+            # a noun that is the object of a coded verb belongs to that verb ("rejected talks")
+            if tok.dep_ in ("dobj", "xcomp") and tok.head.pos_ == "VERB" and tok.head is not tok:
+                hp = self._match(tok.head, "verb")
+                if hp is not None and hp.code is not None and self.table.info(hp.code).plover not in COMMENTING:
+                    return None
+            sources, light = self._noun_sources(tok)
+            if light is not None and light.dep_ == "xcomp" and light.head is not light:
+                hp = self._match(light.head, "verb") if light.head.pos_ == "VERB" else None
+                if hp is not None and hp.code is not None:
+                    return None  # "threatened to impose sanctions": the threat is the event
+        status = self._clause_status(light if light is not None and tok.dep_ != "nsubj" else tok)
+        if light is not None:
+            status = max(status, self._clause_status(tok), key=STATUS_RANK.__getitem__)
+        code = pattern.code
+        confidence = pattern.confidence * (0.9 if pos == "noun" else 1.0)
+        if pattern.threat and status in ("planned", "possible"):
+            code, status = pattern.threat, "occurred"
+            if not sources:
+                sources = [(a, c * 0.8) for a, c in self._speaker(tok)]
+        targets = self._targets(tok, pattern, passive, light)
+        return _Found(pattern, code, tok, sources, targets, status, confidence)
+
+    def _location(self, sent, trig, actors: set[Actor]) -> Location | None:
+        """A place the event happened: a GPE/LOC/FAC after "in"/"at" in the sentence that is no party to it."""
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            prep = ent.root.head
+            if ent.root.dep_ != "pobj" or prep.lower_ not in ("in", "at", "near", "outside"):
+                continue
+            m = self._mentions.get(ent.root.i)
+            if m is not None and (m.actor in actors or any(
+                    m.actor.country and m.actor.country == a.country and a.sector is None for a in actors)):
+                continue
+            # only places in the trigger's own clause
+            anc = {t.i for t in prep.ancestors}
+            if trig.i not in anc and prep.head.i != trig.i and trig.head.i not in anc | {prep.head.i}:
+                continue
+            return Location(ent.text, m.actor.country if m is not None else None)
+        return None
+
+    def _date(self, analysis: Analysis, sent, trig, status: str) -> str | None:
+        """The sentence's own date (the one nearest the trigger), else the article's date for news of now."""
+        dates = [d for d in analysis.dates if sent.start_char <= d.start < sent.end_char]
+        if dates:
+            best = min(dates, key=lambda d: abs(d.start - trig.idx))
+            return best.value if len(best.value) >= 7 else None
+        if status != "occurred":
+            return None
+        # present perfect / present ("has expelled", "expels") report what happened by publication;
+        # a bare past tense may be days old, so it stays undated rather than wrongly dated
+        verb = trig if trig.pos_ == "VERB" else trig.head
+        if verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("has", "have")
+                                               for c in verb.children):
+            return analysis.article.published_date
+        return None
+
+    def code(self, analysis: Analysis) -> list[Event]:
+        doc = analysis.doc
+        if doc is None:
+            return []
+        self._mentions = self._index_mentions(analysis)
+        events: list[Event] = []
+        for sent in doc.sents:
+            found = [f for f in (self._find(t) for t in sent) if f is not None]
+            found += self._statements(found)
+            best: dict[tuple, Event] = {}
+            for f in found:
+                for ev in self._events(analysis, sent, f):
+                    key = (ev.source, ev.plover, ev.target)
+                    old = best.get(key)
+                    if old is None or (ev.confidence, len(ev.cameo)) > (old.confidence, len(old.cameo)):
+                        best[key] = ev
+            events.extend(sorted(best.values(), key=lambda e: (e.start, e.trigger, e.source.code)))
+        return events
+
+    def _statements(self, found: list[_Found]) -> list[_Found]:
+        """Saying that someone rejected (or would not cooperate) is criticising them: speaker → inner source."""
+        out = []
+        for f in found:
+            info = self.table.info(f.code)
+            if not (info.plover in REJECTING or (info.plover in COOPERATIVE and f.status == "negated")):
+                continue
+            if not f.sources:
+                continue
+            speakers = self._speaker(f.trigger)
+            if not speakers:
+                continue
+            out.append(_Found(f.pattern, "111", f.trigger, [(a, c * 0.7) for a, c in speakers],
+                              list(f.sources), "occurred", 0.6))
+        return out
+
+    def _events(self, analysis: Analysis, sent, f: _Found) -> list[Event]:
+        info = self.table.info(f.code)
+        if info.plover is None or not f.sources:
+            return []
+        targets = [(a, c) for a, c in f.targets if a not in {s for s, _ in f.sources}]
+        implicit = False
+        if not targets and info.plover == "THREATEN":
+            targets, implicit = self._implicit_target(sent, f), True
+        if not targets and len(f.sources) > 1 and info.plover in RECIPROCAL:
+            # "Israel and Hamas agreed to a ceasefire": each side is the other's target
+            return [e for i, (src, sc) in enumerate(f.sources)
+                    for e in self._events(analysis, sent, _Found(
+                        f.pattern, f.code, f.trigger, [(src, sc)],
+                        [t for j, t in enumerate(f.sources) if j != i], f.status, f.confidence * 0.9))]
+        if not targets and f.pattern.target == "required" and info.plover != "THREATEN":
+            return []
+        start, end, text = self._evidence(analysis.article.body, sent, f.trigger)
+        out = []
+        seen = set()
+        for src, sc in f.sources:
+            for tgt, tc in (targets or [(None, 1.0)]):
+                if tgt is not None and tgt == src:
+                    continue
+                if (src, tgt) in seen:
+                    continue
+                seen.add((src, tgt))
+                parties = {src} | ({tgt} if tgt else set())
+                conf = f.confidence * sc * tc * (0.75 if implicit else 1.0)
+                out.append(Event(
+                    source=src, target=tgt, cameo=f.code, plover=info.plover, mode=info.mode,
+                    quad_class=info.quad_class, goldstein=info.goldstein, status=f.status,
+                    date=self._date(analysis, sent, f.trigger, f.status),
+                    location=self._location(sent, f.trigger, parties), sentence=text, start=start,
+                    end=end, trigger=f.trigger.text, confidence=round(min(conf, 1.0), 3),
+                ))
+        return out
+
+    @staticmethod
+    def _evidence(body: str, sent, trig) -> tuple[int, int, str]:
+        """The sentence's span in the body, cut to the trigger's paragraph and trimmed of blanks.
+
+        spaCy sometimes runs a sentence across a paragraph break (after a headline or a closing
+        quote); the evidence must stay inside one paragraph.
+        """
+        start, end = sent.start_char, sent.end_char
+        brk = body.rfind("\n\n", start, trig.idx)
+        if brk != -1:
+            start = brk + 2
+        brk = body.find("\n\n", trig.idx, end)
+        if brk != -1:
+            end = brk
+        text = body[start:end]
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        return start + lead, start + lead + len(text), text
+
+    def _implicit_target(self, sent, f: _Found) -> list[tuple[Actor, float]]:
+        """For a threat with no stated target: the one other state or organisation the sentence names."""
+        sources = {a for a, _ in f.sources}
+        src_keys = {(a.country, a.igo) for a in sources}
+        others = {}
+        for i in range(sent.start, sent.end):
+            m = self._mentions.get(i)
+            if m is None or m.actor in sources or (m.actor.country, m.actor.igo) in src_keys:
+                continue
+            others[(m.actor.country, m.actor.igo)] = m.actor
+        if len(others) == 1:
+            return [(next(iter(others.values())), 0.8)]
+        return []

@@ -1,0 +1,148 @@
+"""Reading PETRARCH verb dictionaries (``CAMEO.2.0.txt`` and the like) into newswire's pattern model.
+
+The format, as PETRARCH's ``read_verb_dictionary`` defines it:
+
+* ``&NAME`` starts a synonym set; its ``+WORD`` lines follow until a blank line;
+* ``---  NAME  [code]  ---`` starts a verb block whose verbs (``EXPEL {EXPELS EXPELLED}``,
+  ``+KICK_OUT``) share the default code (``[---]``: no code);
+* ``- words * words (PREP words) [code]  # comment`` is a pattern: ``*`` is the verb, words after it
+  must be in the object phrase, ``(PREP ...)`` is a prepositional phrase, ``{A B}`` a phrase,
+  ``&NAME`` any word of a synonym set; ``$``/``+``/``%`` mark source and target slots.
+
+Words before ``*`` (subject-side constraints) and slot markers are not used by newswire's coder.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+from newswire.coding.patterns import Pattern
+from newswire.coding.tables import CodeTable, TableError, default_table
+
+_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+_PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]")
+MAX_ALTERNATIVES = 64
+
+
+def _code(raw: str, table: CodeTable) -> str | None | bool:
+    """A PETRARCH code ("166", "042:043", "---") as newswire's: None for no code, False when unusable."""
+    code = raw.split(":")[0].strip()
+    if not code or code.startswith("-"):
+        return None
+    if code not in table or table.info(code).plover is None:
+        return False
+    return code
+
+
+def _synsets(lines: list[str]) -> dict[str, list[str]]:
+    sets: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        s = line.split("#", 1)[0].strip()
+        if s.startswith("&") and len(s.split()) == 1:
+            current = s.upper()
+            sets[current] = []
+        elif current and s.startswith("+"):
+            sets[current].append(s[1:].replace("_", " ").lower())
+        elif not s:
+            current = None
+    return sets
+
+
+def _alternatives(words: list[str], sets: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
+    """Object words as alternatives of word tuples, synonym sets expanded (bounded)."""
+    choices = []
+    for w in words:
+        if w.startswith("&"):
+            options = sets.get(w.upper())
+            if not options:
+                return ()
+            choices.append(options)
+        else:
+            choices.append([w.lower()])
+    out = []
+    for combo in itertools.islice(itertools.product(*choices), MAX_ALTERNATIVES):
+        out.append(tuple(x for part in combo for x in part.split()))
+    return tuple(out)
+
+
+def _parse_rest(rest: str):
+    """Words after '*': object words, and the first prepositional phrase as (prep, words)."""
+    prep = None
+    prep_words: list[str] = []
+    obj: list[str] = []
+    for m in re.finditer(r"\(([^)]*)\)|\{([^}]*)\}|(\S+)", rest):
+        paren, brace, word = m.groups()
+        if paren is not None:
+            parts = paren.replace("{", " ").replace("}", " ").split()
+            if parts and prep is None:
+                prep, prep_words = parts[0].lower(), [p for p in parts[1:] if p not in "$+%^"]
+        elif brace is not None:
+            obj.extend(brace.split())
+        elif word not in ("$", "+", "%", "^", "*"):
+            obj.append(word)
+    return obj, prep, prep_words
+
+
+def read_petrarch_verbs(path: str | Path, table: CodeTable | None = None, strict: bool = False) -> list[Pattern]:
+    """Every verb pattern of a PETRARCH verb dictionary as newswire Patterns.
+
+    Codes newswire cannot emit (not in the CAMEO table, or dropped by PLOVER: 01x) are skipped;
+    with ``strict`` they raise TableError naming the line.
+    """
+    table = table or default_table()
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise TableError(f"{path}: cannot read: {exc}") from exc
+    sets = _synsets(lines)
+    patterns: list[Pattern] = []
+    verbs: list[tuple[str, str | None]] = []
+    default: str | None | bool = None
+    in_block = False
+    for n, line in enumerate(lines, 1):
+        s = line.split("#", 1)[0].rstrip()
+        where = f"{path.name}:{n}"
+        m = _BLOCK.match(s.strip())
+        if m:
+            in_block, verbs = True, []
+            default = _code(m.group(2), table)
+            if default is False and strict:
+                raise TableError(f"{where}: unusable CAMEO code {m.group(2)!r}")
+            continue
+        if not in_block or not s.strip():
+            continue
+        st = s.strip()
+        if st.startswith("-"):
+            pm = _PATTERN.match(st)
+            if not pm:
+                if strict:
+                    raise TableError(f"{where}: cannot read pattern {st!r}")
+                continue
+            code = _code(pm.group(2), table)
+            if code is False:
+                if strict:
+                    raise TableError(f"{where}: unusable CAMEO code {pm.group(2)!r}")
+                continue
+            body = pm.group(1)
+            rest = body.split("*", 1)[1] if "*" in body else ""
+            obj, prep, prep_words = _parse_rest(rest)
+            obj_alts = _alternatives(obj, sets) if obj else ()
+            prep_alts = _alternatives(prep_words, sets) if prep_words else ()
+            if (obj and not obj_alts) or (prep_words and not prep_alts):
+                continue  # an unknown synonym set: the pattern can never match
+            for verb, particle in verbs:
+                patterns.append(Pattern(trigger=verb, pos="verb", code=code, particle=particle, object=obj_alts,
+                                        prep=prep, prep_object=prep_alts, target="optional", origin=where))
+        elif st[0].isalpha() or st.startswith("+"):
+            word = st.lstrip("+").split("{")[0].split()[0].lower()
+            parts = word.split("_")
+            verbs.append((parts[0], " ".join(parts[1:]) or None))
+            if default not in (None, False):
+                patterns.append(Pattern(trigger=parts[0], pos="verb", code=default,
+                                        particle=" ".join(parts[1:]) or None, target="optional",
+                                        origin=where))
+    return patterns

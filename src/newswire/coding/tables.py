@@ -1,0 +1,97 @@
+"""The CAMEO code table and its PLOVER mapping, read from the data files and checked at load.
+
+Both tables are facts users may edit (``data/cameo.tsv``, ``data/cameo_plover.tsv``), so a bad row
+stops loading with the file, line and reason instead of coding events with wrong scores.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+QUAD_CLASSES = {1, 2, 3, 4}
+
+
+class TableError(ValueError):
+    """A code table or pattern file is malformed; the message names the file, line and reason."""
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    """What one CAMEO code means: its name, scores and PLOVER translation (None when PLOVER drops it)."""
+
+    code: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover: str | None
+    mode: str | None
+    context: str | None
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("newswire") / "data" / name))
+
+
+def _rows(path: Path):
+    """Tab-separated rows after the header, with their line numbers; '#' lines are comments."""
+    with open(path, encoding="utf-8") as f:
+        lines = [(n, line.rstrip("\n")) for n, line in enumerate(f, 1)
+                 if line.strip() and not line.startswith("#")]
+    if not lines:
+        raise TableError(f"{path}: empty table")
+    header = lines[0][1].split("\t")
+    for n, line in lines[1:]:
+        cells = line.split("\t")
+        cells += [""] * (len(header) - len(cells))
+        yield n, dict(zip(header, (c.strip() for c in cells), strict=False))
+
+
+class CodeTable:
+    """CAMEO codes with Goldstein, QuadClass and PLOVER type/mode; a missing PLOVER row inherits its parent's."""
+
+    def __init__(self, cameo_path: Path | None = None, plover_path: Path | None = None) -> None:
+        cameo_path = cameo_path or _data_path("cameo.tsv")
+        plover_path = plover_path or _data_path("cameo_plover.tsv")
+        self._cameo: dict[str, tuple[str, float, int]] = {}
+        for n, row in _rows(cameo_path):
+            code = row.get("code", "")
+            if not code.isdigit() or not 2 <= len(code) <= 4:
+                raise TableError(f"{cameo_path}:{n}: bad CAMEO code {code!r}")
+            try:
+                goldstein = float(row["goldstein"])
+                quad = int(row["quad_class"])
+            except (KeyError, ValueError) as exc:
+                raise TableError(f"{cameo_path}:{n}: bad goldstein or quad_class for {code}") from exc
+            if quad not in QUAD_CLASSES or not -10 <= goldstein <= 10:
+                raise TableError(f"{cameo_path}:{n}: quad_class must be 1-4 and goldstein -10..10 ({code})")
+            self._cameo[code] = (row.get("name", ""), goldstein, quad)
+        self._plover: dict[str, tuple[str, str | None, str | None]] = {}
+        for n, row in _rows(plover_path):
+            code, plover = row.get("code", ""), row.get("plover", "")
+            if code not in self._cameo:
+                raise TableError(f"{plover_path}:{n}: CAMEO code {code!r} is not in {cameo_path.name}")
+            if not plover.isalpha() or not plover.isupper():
+                raise TableError(f"{plover_path}:{n}: bad PLOVER type {plover!r} for {code}")
+            self._plover[code] = (plover, row.get("mode") or None, row.get("context") or None)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._cameo
+
+    def info(self, code: str) -> CodeInfo:
+        """The code's facts; KeyError for a code not in the table."""
+        name, goldstein, quad = self._cameo[code]
+        plover = mode = context = None
+        for k in range(len(code), 1, -1):
+            if code[:k] in self._plover:
+                plover, mode, context = self._plover[code[:k]]
+                break
+        return CodeInfo(code, name, goldstein, quad, plover, mode, context)
+
+
+@functools.lru_cache(maxsize=1)
+def default_table() -> CodeTable:
+    """The bundled tables, loaded once per process."""
+    return CodeTable()
