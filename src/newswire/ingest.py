@@ -1,0 +1,178 @@
+"""Ingest: read inputs, analyse the new articles (in worker processes when jobs > 1), store in batches.
+
+The main process reads and extracts (fast) and writes (one writer: DuckDB allows one); workers
+run the language layer, each loading spaCy once. Articles already stored are skipped *before*
+analysis, so a rerun after a kill redoes at most the batches that were in flight, and each batch
+is written in one transaction, so nothing is half-stored.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing import get_context
+from pathlib import Path
+
+from newswire import api
+from newswire.config import DEFAULT, Settings
+from newswire.model import Article, Rejected
+from newswire.store import Prepared, Store, WriteResult, article_key, prepare
+
+ProgressHandler = Callable[["IngestResult"], None]
+
+
+@dataclass
+class IngestResult:
+    read: int = 0  # articles read from the inputs
+    written: WriteResult = field(default_factory=WriteResult)
+    rejected: int = 0
+    seconds: float = 0.0
+
+    @property
+    def added(self) -> int:
+        return self.written.added
+
+    @property
+    def skipped(self) -> int:
+        return self.written.skipped
+
+
+# -- the worker side ---------------------------------------------------------------------------
+_DICTIONARY = None
+
+
+def _init_worker(actor_files: tuple[str, ...]) -> None:
+    """Load spaCy and the actor dictionary once per worker process."""
+    global _DICTIONARY
+    from newswire.actors import load_dictionary
+    from newswire.nlp.model import load_nlp
+
+    load_nlp()
+    _DICTIONARY = load_dictionary(extra=actor_files)
+
+
+def analyze_batch(articles: Sequence[Article], dictionary=None) -> tuple[list[Prepared], list[Rejected]]:
+    """Analyse and prepare a batch; an article that makes a stage fail is rejected, not fatal."""
+    if not articles:
+        return [], []
+    dictionary = dictionary if dictionary is not None else _DICTIONARY
+    try:
+        return [prepare(a) for a in api.analyze_articles(articles, actors=dictionary)], []
+    except Exception:  # find the culprit article by article: the rest of the batch still goes in
+        done: list[Prepared] = []
+        rejected: list[Rejected] = []
+        for article in articles:
+            try:
+                done += [prepare(a) for a in api.analyze_articles([article], actors=dictionary)]
+            except Exception as exc:
+                rejected.append(Rejected(article.origin or article.title,
+                                         f"analysis failed: {type(exc).__name__}: {exc}"))
+        return done, rejected
+
+
+# -- the main process --------------------------------------------------------------------------
+def _batches(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    while batch := list(islice(articles, size)):
+        yield batch
+
+
+def ingest(
+    inputs: Iterable[str],
+    db: str | Path | Store,
+    *,
+    format: str = "auto",
+    jobs: int = 1,
+    batch_size: int = 32,
+    settings: Settings = DEFAULT,
+    actor_files: Sequence[str] = (),
+    on_reject: Callable[[Rejected], None] | None = None,
+    on_progress: ProgressHandler | None = None,
+) -> IngestResult:
+    """Read, analyse and store every article in ``inputs``; rejected inputs are logged in the database.
+
+    Re-ingesting the same inputs adds nothing. ``on_progress`` is called after every stored batch.
+    """
+    store = db if isinstance(db, Store) else Store(db)
+    result = IngestResult()
+    pending_rejects: list[Rejected] = []
+    started = time.perf_counter()
+
+    def reject(r: Rejected) -> None:
+        result.rejected += 1
+        pending_rejects.append(r)
+        if on_reject:
+            on_reject(r)
+
+    def store_batch(prepared: list[Prepared], rejected: list[Rejected]) -> None:
+        for r in rejected:
+            reject(r)
+        rejects = list(pending_rejects)
+        pending_rejects.clear()
+        result.written += store.write(prepared, rejects)
+        result.seconds = time.perf_counter() - started
+        if on_progress:
+            on_progress(result)
+
+    def new_only(batch: list[Article]) -> list[Article]:
+        """Drop articles stored already (and copies repeated within the batch) before paying for analysis."""
+        keys = [article_key(a.id, a.url) for a in batch]
+        known = store.known_keys(keys)
+        fresh, seen = [], set()
+        for a, k in zip(batch, keys, strict=True):
+            if k in known or k in seen:
+                result.written.skipped += 1
+                continue
+            seen.add(k)
+            fresh.append(a)
+        return fresh
+
+    articles = api.read_articles(inputs, format=format, settings=settings, on_reject=reject)
+
+    def counted() -> Iterator[Article]:
+        for a in articles:
+            result.read += 1
+            yield a
+
+    try:
+        if jobs <= 1:
+            from newswire.actors import load_dictionary
+
+            dictionary = load_dictionary(extra=tuple(actor_files))
+            for batch in _batches(counted(), batch_size):
+                store_batch(*analyze_batch(new_only(batch), dictionary))
+        else:
+            _run_parallel(counted(), jobs, batch_size, tuple(actor_files), new_only, store_batch)
+        if pending_rejects:
+            store_batch([], [])
+    finally:
+        result.seconds = time.perf_counter() - started
+        if not isinstance(db, Store):
+            store.close()
+    return result
+
+
+def _run_parallel(articles: Iterator[Article], jobs: int, batch_size: int, actor_files: tuple[str, ...],
+                  new_only: Callable[[list[Article]], list[Article]],
+                  store_batch: Callable[[list[Prepared], list[Rejected]], None]) -> None:
+    """Keep up to two batches per worker in flight; write results in input order."""
+    # spawn, not fork: the parent holds DuckDB's threads and file lock, which a fork would copy
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
+                             initializer=_init_worker, initargs=(actor_files,)) as pool:
+        in_flight: deque[Future] = deque()
+        try:
+            for batch in _batches(articles, batch_size):
+                fresh = new_only(batch)
+                if fresh:
+                    in_flight.append(pool.submit(analyze_batch, fresh))
+                while in_flight and (len(in_flight) >= 2 * jobs or in_flight[0].done()):
+                    store_batch(*in_flight.popleft().result())
+            while in_flight:
+                store_batch(*in_flight.popleft().result())
+        except BaseException:
+            for f in in_flight:
+                f.cancel()
+            raise

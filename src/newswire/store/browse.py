@@ -1,0 +1,125 @@
+"""Lookups for browsing the database (the dashboard and the HTTP API): single records, pages,
+timelines. Every query is parameterised; limits and offsets are integers checked by the caller.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from newswire.store.queries import EVENT_COLUMNS, PERIODS, _actor_sql, _plain
+
+
+def _rows(store, sql: str, params: list[Any] | tuple = ()) -> list[dict[str, Any]]:
+    cur = store.con.execute(sql, list(params))
+    names = [d[0] for d in cur.description]
+    return [_plain(dict(zip(names, row, strict=True))) for row in cur.fetchall()]
+
+
+def event(store, event_id: int) -> dict[str, Any] | None:
+    """One event row with its mentions (the article copies that report it), first mention first."""
+    rows = _rows(store, f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE id = ? AND is_root", [event_id])
+    if not rows:
+        rows = _rows(store, f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE id = ? LIMIT 1", [event_id])
+    if not rows:
+        return None
+    out = rows[0]
+    out["mentions"] = _rows(store, """
+        SELECT m.article_key, m.source, m.url, m.start_char, m.end_char, m.sentence, m.trigger, m.status,
+               a.title, a.published
+        FROM mentions m LEFT JOIN articles a ON a.key = m.article_key
+        WHERE m.event_id = ? ORDER BY m.added, m.article_key""", [event_id])
+    return out
+
+
+def article_record(store, key: str) -> dict[str, Any] | None:
+    """The stored analysis record of the article copy ``key`` (or of an article id)."""
+    row = store.con.execute("SELECT record, key, url, story_id FROM articles WHERE key = ? OR id = ? "
+                            "ORDER BY added LIMIT 1", [key, key]).fetchone()
+    if not row:
+        return None
+    record = json.loads(row[0])
+    record["key"], record["story_id"] = row[1], row[3]
+    record["url"] = record.get("url") or row[2]
+    return record
+
+
+def articles(store, *, text: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    where, params = "TRUE", []
+    if text:
+        where = "(title ILIKE ? OR record ILIKE ?)"
+        params = [f"%{text}%", f"%{text}%"]
+    return _rows(store, f"""
+        SELECT key, id, title, source, url, published, story_id, round(tone, 2) AS tone, word_count
+        FROM articles WHERE {where} ORDER BY pub_date DESC NULLS LAST, key LIMIT ? OFFSET ?""",
+                 [*params, int(limit), int(offset)])
+
+
+def stories(store, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    return _rows(store, """
+        SELECT s.id, s.title, count(a.key) AS articles, count(DISTINCT a.source) AS sources,
+               min(a.pub_date) AS first_date
+        FROM stories s LEFT JOIN articles a ON a.story_id = s.id
+        GROUP BY s.id, s.title ORDER BY articles DESC, first_date DESC NULLS LAST, s.id LIMIT ? OFFSET ?""",
+                 [int(limit), int(offset)])
+
+
+def quotes(store, *, speaker: str | None = None, text: str | None = None, limit: int = 50,
+           offset: int = 0) -> list[dict[str, Any]]:
+    where, params = ["TRUE"], []
+    if speaker:
+        where.append("(q.speaker ILIKE ? OR q.speaker_code = ?)")
+        params += [f"%{speaker}%", speaker.upper()]
+    if text:
+        where.append("q.text ILIKE ?")
+        params.append(f"%{text}%")
+    return _rows(store, f"""
+        SELECT q.article_key, q.text, q.speaker, q.speaker_code, q.kind, q.start_char, q.end_char,
+               a.title, a.published
+        FROM quotes q JOIN articles a ON a.key = q.article_key
+        WHERE {' AND '.join(where)} ORDER BY a.pub_date DESC NULLS LAST, q.article_key, q.idx
+        LIMIT ? OFFSET ?""", [*params, int(limit), int(offset)])
+
+
+def timeline(store, *, by: str = "month", actor: str | None = None) -> list[dict[str, Any]]:
+    """Events per period and QuadClass, optionally for one actor on either side."""
+    if by not in PERIODS:
+        raise ValueError(by)
+    where, params = "date IS NOT NULL", []
+    if actor:
+        s, ps = _actor_sql("source", actor)
+        t, pt = _actor_sql("target", actor)
+        where += f" AND ({s} OR {t})"
+        params = ps + pt
+    return _rows(store, f"""
+        SELECT date_trunc('{by}', date)::DATE AS period, count(*) AS events,
+               count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
+               count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4,
+               round(sum(goldstein), 3) AS net_cooperation
+        FROM events WHERE {where} GROUP BY period ORDER BY period""", params)
+
+
+def dyad_events(store, a: str, b: str, *, limit: int = 200) -> list[dict[str, Any]]:
+    """The events between A and B (either direction), oldest first, for the dyad page's list."""
+    sa, pa = _actor_sql("source", a)
+    tb, pb = _actor_sql("target", b)
+    sb, pb2 = _actor_sql("source", b)
+    ta, pa2 = _actor_sql("target", a)
+    return _rows(store, f"""
+        SELECT {', '.join(EVENT_COLUMNS)} FROM events
+        WHERE (({sa} AND {tb}) OR ({sb} AND {ta})) ORDER BY date NULLS LAST, id LIMIT ?""",
+                 [*pa, *pb, *pb2, *pa2, int(limit)])
+
+
+def partners(store, code: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Who an actor deals with most, with the net cooperation between them."""
+    s, ps = _actor_sql("source", code)
+    t, pt = _actor_sql("target", code)
+    return _rows(store, f"""
+        WITH sides AS (
+            SELECT target_code AS partner, target_name AS name, goldstein FROM events
+            WHERE {s} AND target_code IS NOT NULL
+            UNION ALL
+            SELECT source_code, source_name, goldstein FROM events WHERE {t})
+        SELECT partner, mode(name) AS name, count(*) AS events, round(sum(goldstein), 3) AS net_cooperation
+        FROM sides GROUP BY partner ORDER BY events DESC, partner LIMIT ?""", [*ps, *pt, int(limit)])
