@@ -22,6 +22,7 @@ $(DEVSTAMP): $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/newswire demo --db $(DB)
+	$(BIN)/newswire serve --db $(DB) --host 127.0.0.1 --port 8000
 
 test: $(DEVSTAMP)
 	$(BIN)/ruff check src tests bench
@@ -32,6 +33,11 @@ lint: $(DEVSTAMP)
 
 bench: $(DEVSTAMP)
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/store.py
+	$(BIN)/python bench/actors.py
+	$(BIN)/python bench/coding.py
+	$(BIN)/python bench/plover_gsr.py
+	$(BIN)/python bench/quotes.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache

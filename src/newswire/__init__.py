@@ -5,6 +5,6 @@ The library face lives in :mod:`newswire.api`; the command line (:mod:`newswire.
 
 __version__ = "0.1.0"
 
-from newswire.api import analyze, analyze_text, read_articles  # noqa: E402
+from newswire.api import analyze, analyze_articles, analyze_text, ingest, open_db, read_articles  # noqa: E402
 
-__all__ = ["__version__", "analyze", "analyze_text", "read_articles"]
+__all__ = ["__version__", "analyze", "analyze_articles", "analyze_text", "ingest", "open_db", "read_articles"]

@@ -76,6 +76,13 @@ def analyze_articles(
 
     nlp = load_nlp()
     dictionary = actors if actors is not None else load_dictionary()
+    stages = (
+        ("actors", lambda a: resolve_actors(a, dictionary)),
+        ("coreference", lambda a: resolve_coreference(a, dictionary)),
+        ("dates", resolve_dates),
+        ("events", code_events),
+        ("quotes", find_quotes),
+    )
     iterator = iter(articles)
     while batch := list(islice(iterator, batch_size)):
         english = [a for a in batch if a.language == "en"]
@@ -83,11 +90,12 @@ def analyze_articles(
         for article in batch:
             analysis = Analysis(article, doc=docs.get(id(article)))
             if analysis.doc is not None:
-                resolve_actors(analysis, dictionary)
-                resolve_coreference(analysis, dictionary)
-                resolve_dates(analysis)
-                code_events(analysis)
-                find_quotes(analysis)
+                for name, stage in stages:
+                    try:
+                        stage(analysis)
+                    except Exception as exc:  # one odd article must not stop the batch: say so and go on
+                        log.warning("%s: %s stage failed: %s: %s", article.origin, name, type(exc).__name__, exc)
+                        article.warnings.append(f"{name} analysis failed: {type(exc).__name__}: {exc}")
             yield analysis
 
 
@@ -103,6 +111,21 @@ def analyze(
     yield from analyze_articles(
         read_articles(inputs, format=format, settings=settings, on_reject=on_reject), actors=actors
     )
+
+
+def ingest(inputs: Iterable[str], db: str = "newswire.duckdb", **options):
+    """Analyse inputs into the database (see :func:`newswire.ingest.ingest` for the options)."""
+    from newswire.ingest import ingest as _ingest
+
+    return _ingest(inputs, db, **options)
+
+
+def open_db(path: str = "newswire.duckdb", *, read_only: bool = False):
+    """Open a newswire database; query it with :mod:`newswire.store.queries`, export with
+    :func:`newswire.store.export.export`."""
+    from newswire.store import Store
+
+    return Store(path, read_only=read_only)
 
 
 def analyze_text(

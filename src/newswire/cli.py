@@ -13,8 +13,9 @@ from collections.abc import Sequence
 
 from newswire import __version__, api
 from newswire.config import DEFAULT, Settings
-from newswire.model import Rejected
+from newswire.model import InputError, Rejected
 
+DEFAULT_DB = "newswire.duckdb"  # the same default as newswire.store.DEFAULT_DB, without importing DuckDB
 FORMATS = ("auto", "text", "html", "rss", "warc", "jsonl", "csv")
 
 
@@ -66,6 +67,187 @@ def _print_summary(analysis) -> None:
           f"{len(analysis.events)} events")
 
 
+# -- the database commands: the work is in newswire.ingest and newswire.store ------------------
+def _open(args: argparse.Namespace, *, read_only: bool = True):
+    from newswire.store import Store
+
+    return Store(args.db, read_only=read_only)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from newswire.ingest import ingest
+
+    console = Console(stderr=True)
+    with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(),
+                  TextColumn("{task.fields[read]} read · {task.fields[added]} added · "
+                             "{task.fields[skipped]} already stored · {task.fields[rejected]} rejected"),
+                  TimeElapsedColumn(), console=console, transient=True) as progress:
+        task = progress.add_task("ingest", total=None, read=0, added=0, skipped=0, rejected=0)
+
+        def show(r) -> None:
+            progress.update(task, read=r.read, added=r.added, skipped=r.skipped, rejected=r.rejected)
+
+        def reject(r: Rejected) -> None:
+            progress.console.print(f"newswire: rejected {r}", markup=False, highlight=False, soft_wrap=True)
+
+        result = ingest(args.paths, args.db, format=args.format, jobs=args.jobs, batch_size=args.batch_size,
+                        settings=_settings(args), actor_files=tuple(args.actors or ()), on_reject=reject,
+                        on_progress=show)
+    w = result.written
+    rate = result.read / result.seconds if result.seconds else 0.0
+    print(f"{result.read} articles read: {w.added} added, {w.skipped} already stored, {result.rejected} rejected; "
+          f"{w.events} new events, {w.mentions} mentions; {result.seconds:.1f} s ({rate:.1f} articles/s) "
+          f"→ {args.db}")
+    if result.read == 0:
+        _err("no article could be ingested")
+        return 2
+    return 0
+
+
+def _print_rows(rows: list[dict], fmt: str, columns: Sequence[str], title: str) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else list(columns),
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title)
+        for c in columns:
+            table.add_column(SHORT.get(c, c), overflow="fold", no_wrap=c not in ("trigger", "name", "sentence"))
+        for row in rows:
+            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        # piped output gets a wide table rather than columns cut at 80 characters
+        Console(width=None if sys.stdout.isatty() else 160).print(table)
+
+
+SHORT = {"source_code": "source", "target_code": "target", "quad_class": "quad", "goldstein": "gold",
+         "num_mentions": "ment", "num_sources": "srcs", "goldstein_mean": "gold mean",
+         "net_cooperation": "net coop"}
+EVENT_TABLE = ("date", "source_code", "cameo", "plover", "target_code", "quad_class", "goldstein", "status",
+               "num_mentions", "num_sources", "trigger")
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from newswire.store import queries
+
+    with _open(args) as store:
+        rows = queries.events(store, source=args.source, target=args.target, actor=args.actor, cameo=args.cameo,
+                              plover=args.plover, quad_class=args.quad_class, status=args.status,
+                              since=args.since, until=args.until, text=args.text, limit=args.limit)
+    _print_rows(rows, args.format, EVENT_TABLE, f"{len(rows)} events")
+    return 0
+
+
+def cmd_dyad(args: argparse.Namespace) -> int:
+    from newswire.store import queries
+
+    with _open(args) as store:
+        result = queries.dyad(store, args.a, args.b, by=args.by, directed=args.directed)
+    if args.format == "jsonl":
+        print(json.dumps(result, ensure_ascii=False, default=str))
+        return 0
+    columns = ("period", "events", "q1", "q2", "q3", "q4", "goldstein_mean", "net_cooperation", "mentions")
+    arrow = "→" if args.directed else "↔"
+    _print_rows(result["series"], args.format, columns, f"{args.a} {arrow} {args.b} by {args.by}")
+    if args.format == "table":
+        _print_extremes(result)
+    return 0
+
+
+def _print_extremes(result: dict) -> None:
+    if not result["series"]:
+        print("no events between these actors")
+        return
+    low, high = result["low"], result["high"]
+    print(f"{result['events']} events; low point {low['period']} (net cooperation {low['net_cooperation']}), "
+          f"high point {high['period']} (net cooperation {high['net_cooperation']})")
+
+
+def cmd_actors(args: argparse.Namespace) -> int:
+    from newswire.store import queries
+
+    with _open(args) as store:
+        rows = queries.actors(store, limit=args.limit)
+    _print_rows(rows, args.format, ("code", "name", "country", "events", "as_source", "as_target", "mentions"),
+                f"{len(rows)} actors")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from newswire.store import queries
+
+    with _open(args) as store:
+        stats = queries.stats(store)
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, default=str))
+    else:
+        for key, value in stats.items():
+            print(f"{key:>15}  {value}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from newswire.store.export import export
+
+    with _open(args) as store:
+        paths = export(store, args.dir, args.format)
+    for path in paths:
+        print(path)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from importlib import resources
+
+    from newswire.store import queries
+
+    folder = resources.files("newswire").joinpath("demo")
+    paths = sorted(str(p) for p in folder.iterdir()
+                   if p.is_file() and not p.name.startswith((".", "_"))
+                   and not p.name.lower().endswith((".py", ".pyc", ".md")))
+    if not paths:
+        _err("no demo articles are bundled (src/newswire/demo/ is empty)")
+        return 1
+    args.paths, args.format, args.jobs, args.batch_size, args.max_bytes, args.actors = \
+        paths, "auto", 1, 16, None, None
+    code = cmd_ingest(args)
+    if code:
+        return code
+    with _open(args) as store:
+        rows = queries.events(store)
+        _print_rows(rows, "table", EVENT_TABLE, f"{len(rows)} events in the demo articles")
+        dyads = queries.top_dyads(store, limit=1)
+        if dyads:
+            d = dyads[0]
+            result = queries.dyad(store, d["a"], d["b"], by="month")
+            _print_rows(result["series"], "table", ("period", "events", "q1", "q2", "q3", "q4",
+                                                    "goldstein_mean", "net_cooperation"),
+                        f"most reported dyad: {d['a']} ↔ {d['b']}")
+            _print_extremes(result)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from newswire.web.app import serve
+
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        _err(f"serving on {args.host}: anyone who can reach this address can read the database")
+    print(f"newswire: serving {args.db} on http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
+    serve(args.db, host=args.host, port=args.port)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newswire", description="Turn news into event data.")
     parser.add_argument("--version", action="version", version=f"newswire {__version__}")
@@ -82,6 +264,71 @@ def build_parser() -> argparse.ArgumentParser:
     inputs(p)
     p.add_argument("--json", action="store_true", help="print one analysis record per article (JSON Lines)")
     p.set_defaults(func=cmd_analyze)
+
+    def db(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"database (default {DEFAULT_DB})")
+
+    def out_format(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--format", choices=("table", "csv", "jsonl"), default="table", help="output format")
+
+    p = sub.add_parser("ingest", help="analyze inputs into the database")
+    inputs(p)
+    db(p)
+    p.add_argument("--jobs", type=int, default=1, help="worker processes for the language analysis")
+    p.add_argument("--batch-size", type=int, default=32, help="articles per transaction")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("events", help="list stored events")
+    db(p)
+    out_format(p)
+    p.add_argument("--source", help="source actor: code prefix, country, organisation or name")
+    p.add_argument("--target", help="target actor")
+    p.add_argument("--actor", help="either side")
+    p.add_argument("--cameo", help="CAMEO code prefix, e.g. 16 or 1663")
+    p.add_argument("--plover", help="PLOVER type, e.g. THREATEN")
+    p.add_argument("--quad-class", type=int, choices=(1, 2, 3, 4))
+    p.add_argument("--status", choices=("occurred", "planned", "possible", "negated"))
+    p.add_argument("--since", metavar="YYYY-MM-DD")
+    p.add_argument("--until", metavar="YYYY-MM-DD")
+    p.add_argument("--text", help="words in the evidence sentence")
+    p.add_argument("--limit", type=int, default=None)
+    p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("dyad", help="events between two actors over time")
+    db(p)
+    out_format(p)
+    p.add_argument("a", metavar="A")
+    p.add_argument("b", metavar="B")
+    p.add_argument("--by", choices=("day", "week", "month", "year"), default="month")
+    p.add_argument("--directed", action="store_true", help="only A acting on B")
+    p.set_defaults(func=cmd_dyad)
+
+    p = sub.add_parser("actors", help="actors in the stored events")
+    db(p)
+    out_format(p)
+    p.add_argument("--limit", type=int, default=None)
+    p.set_defaults(func=cmd_actors)
+
+    p = sub.add_parser("stats", help="what the database holds")
+    db(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("export", help="export the database: GDELT 2.0 tables, Parquet or JSON Lines")
+    db(p)
+    p.add_argument("--format", choices=("gdelt", "parquet", "jsonl"), required=True)
+    p.add_argument("dir", metavar="DIR")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("demo", help="ingest the bundled demo articles and show what was found")
+    db(p)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("serve", help="the dashboard and HTTP API over a database (read-only)")
+    db(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
     return parser
 
 
@@ -95,6 +342,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except InputError as exc:  # a bad option value or input named on the command line
+        _err(str(exc))
+        return 1
     except Exception as exc:  # environment problems (missing model, unreadable database) get one line
         from newswire.nlp.model import ModelMissing
 

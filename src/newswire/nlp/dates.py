@@ -204,7 +204,10 @@ def _is_governor(tok, lemmas: frozenset[str]) -> bool:
                for w in lemmas)
 
 
-def _verb_tense(verb) -> Tense:
+def _verb_tense(verb, depth: int = 0) -> Tense:
+    """The tense of a clause's verb; infinitives and bare conjuncts take their governor's (a few steps up)."""
+    if depth > 6:  # the parse of odd text can chain governors: give up rather than loop
+        return None
     w = date_words()
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lows = {a.lower_ for a in auxes}
@@ -215,7 +218,7 @@ def _verb_tense(verb) -> Tense:
         if gov is not verb and _is_governor(gov, w.future_governors | {"go"}):
             return "future"
         if gov is not verb and gov.pos_ in ("VERB", "AUX", "ADJ"):
-            return _verb_tense(gov) if gov.pos_ != "ADJ" else _verb_tense(gov.head)
+            return _verb_tense(gov if gov.pos_ != "ADJ" else gov.head, depth + 1)
         return None
     if verb.tag_ == "VBD":
         return "past"
@@ -231,7 +234,7 @@ def _verb_tense(verb) -> Tense:
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
     if verb.tag_ == "VB" and verb.dep_ == "conj" and verb.head is not verb:
-        return _verb_tense(verb.head)
+        return _verb_tense(verb.head, depth + 1)
     return None
 
 
