@@ -1,0 +1,310 @@
+"""The dashboard and JSON API over a newswire database.
+
+Security model: the server binds to 127.0.0.1 unless told otherwise (see ``serve``), opens the
+database read-only, runs only parameterised SQL (the query layer in :mod:`newswire.store.queries`),
+escapes all article text (Jinja2 autoescaping; chart data is embedded as JSON with ``<`` escaped),
+serves static files from a fixed list (no paths from the request reach the file system), caps page
+sizes and offsets, and bounds the length of search strings.
+
+Charts use plotly.js as shipped inside the ``plotly`` Python package, served locally: no CDN.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from newswire import __version__
+from newswire.model import InputError
+from newswire.store import Store, browse
+from newswire.store import queries as q
+
+MAX_PAGE = 200  # the largest page any list returns
+MAX_OFFSET = 100_000  # deeper pages are refused: narrow the filters instead
+MAX_TEXT = 200  # longest search string accepted
+_KEY = re.compile(r"^[0-9a-f]{8,64}$")
+_ACTOR = re.compile(r"^[\w .'\-]{1,64}$")
+
+_HERE = Path(__file__).resolve().parent
+
+
+@dataclass
+class _View:
+    """What the query layer needs of a store: a connection (here a per-request cursor)."""
+
+    con: Any
+
+
+def _plotly_js() -> Path:
+    import plotly
+
+    return Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+
+
+STATIC = {  # name → (path, media type); nothing else is served
+    "plotly.min.js": (_plotly_js, "application/javascript"),
+    "app.css": (lambda: _HERE / "static" / "app.css", "text/css"),
+    "app.js": (lambda: _HERE / "static" / "app.js", "application/javascript"),
+}
+
+
+def _json_script(data: Any) -> str:
+    """JSON safe to embed in a <script type="application/json"> element."""
+    return (json.dumps(data, default=str).replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("&", "\\u0026"))
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The app over the database at ``db_path``, opened read-only for the app's lifetime."""
+    base = Store(db_path, read_only=True)  # StoreError (no such database) goes to the caller
+    lock = threading.Lock()
+
+    def view() -> _View:
+        with lock:  # cursors are cheap, independent connections to the same database
+            return _View(base.con.cursor())
+
+    app = FastAPI(title="newswire", version=__version__, docs_url=None, redoc_url=None,
+                  description="Event data served from a local newswire database. All lists are paginated "
+                              f"(limit ≤ {MAX_PAGE}, offset ≤ {MAX_OFFSET}).")
+    templates = Jinja2Templates(directory=str(_HERE / "templates"))
+    templates.env.globals["json_script"] = _json_script
+    templates.env.globals["version"] = __version__
+
+    @app.exception_handler(InputError)
+    async def _bad_input(request: Request, exc: InputError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    # -- static ------------------------------------------------------------------------------
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> FileResponse:
+        if name not in STATIC:
+            raise HTTPException(404)
+        path, media = STATIC[name]
+        return FileResponse(path(), media_type=media)
+
+    # -- JSON API ----------------------------------------------------------------------------
+    @app.get("/api/stats", summary="Totals: articles, stories, events, mentions, quotes, date span")
+    def api_stats() -> dict[str, Any]:
+        return q.stats(view())
+
+    @app.get("/api/events", summary="Events, newest first, filtered and paginated")
+    def api_events(source: str | None = None, target: str | None = None, actor: str | None = None,
+                   cameo: str | None = None, plover: str | None = None,
+                   quad_class: int | None = Query(None, ge=1, le=4), status: str | None = None,
+                   since: str | None = None, until: str | None = None,
+                   text: str | None = Query(None, max_length=MAX_TEXT),
+                   limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                   ) -> dict[str, Any]:
+        rows = q.events(view(), source=source, target=target, actor=actor, cameo=cameo, plover=plover,
+                        quad_class=quad_class, status=status, since=since, until=until, text=text,
+                        limit=limit, offset=offset)
+        return {"limit": limit, "offset": offset, "items": rows}
+
+    @app.get("/api/events/{event_id}", summary="One event with its mentions (the articles that report it)")
+    def api_event(event_id: int) -> dict[str, Any]:
+        event = browse.event(view(), event_id)
+        if event is None:
+            raise HTTPException(404, "no such event")
+        return event
+
+    @app.get("/api/articles", summary="Articles, newest first; `text` searches titles and bodies")
+    def api_articles(text: str | None = Query(None, max_length=MAX_TEXT),
+                     limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                     ) -> dict[str, Any]:
+        return {"limit": limit, "offset": offset,
+                "items": browse.articles(view(), text=text, limit=limit, offset=offset)}
+
+    @app.get("/api/articles/{key}", summary="The analysis record of one article")
+    def api_article(key: str) -> dict[str, Any]:
+        record = _record(key)
+        return record
+
+    @app.get("/api/actors", summary="Actors seen in events, most active first")
+    def api_actors(limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                   ) -> dict[str, Any]:
+        return {"limit": limit, "offset": offset, "items": q.actors(view(), limit=limit, offset=offset)}
+
+    @app.get("/api/dyads", summary="The most reported actor pairs")
+    def api_dyads(limit: int = Query(20, ge=1, le=MAX_PAGE)) -> dict[str, Any]:
+        return {"items": q.top_dyads(view(), limit=limit)}
+
+    @app.get("/api/dyads/{a}/{b}", summary="A dyad's time series: QuadClass counts, Goldstein, net cooperation")
+    def api_dyad(a: str, b: str, by: str = Query("month", pattern="^(day|week|month|year)$"),
+                 directed: bool = False) -> dict[str, Any]:
+        _check_actor(a)
+        _check_actor(b)
+        return q.dyad(view(), a, b, by=by, directed=directed)
+
+    @app.get("/api/stories", summary="Stories: groups of near-duplicate articles")
+    def api_stories(limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                    ) -> dict[str, Any]:
+        return {"limit": limit, "offset": offset, "items": browse.stories(view(), limit=limit, offset=offset)}
+
+    @app.get("/api/quotes", summary="Quotes, filtered by speaker name or text")
+    def api_quotes(speaker: str | None = Query(None, max_length=MAX_TEXT),
+                   text: str | None = Query(None, max_length=MAX_TEXT),
+                   limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                   ) -> dict[str, Any]:
+        return {"limit": limit, "offset": offset,
+                "items": browse.quotes(view(), speaker=speaker, text=text, limit=limit, offset=offset)}
+
+    @app.get("/api/search", summary="Search articles, events and quotes for a phrase")
+    def api_search(text: str = Query(..., min_length=2, max_length=MAX_TEXT),
+                   limit: int = Query(20, ge=1, le=MAX_PAGE)) -> dict[str, Any]:
+        v = view()
+        return {"text": text,
+                "articles": browse.articles(v, text=text, limit=limit),
+                "events": q.events(v, text=text, limit=limit),
+                "quotes": browse.quotes(v, text=text, limit=limit)}
+
+    def _record(key: str) -> dict[str, Any]:
+        if not _KEY.match(key):
+            raise HTTPException(404, "no such article")
+        record = browse.article_record(view(), key)
+        if record is None:
+            raise HTTPException(404, "no such article")
+        return record
+
+    def _check_actor(value: str) -> None:
+        if not _ACTOR.match(value):
+            raise HTTPException(400, "an actor is a code, a country, an organisation or a name")
+
+    # -- HTML dashboard ------------------------------------------------------------------------
+    def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, context)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def overview(request: Request) -> HTMLResponse:
+        v = view()
+        return page(request, "overview.html", stats=q.stats(v), dyads=q.top_dyads(v, limit=10),
+                    series=browse.timeline(v, by="month"), actors=q.actors(v, limit=15))
+
+    @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
+    def dyad_page(request: Request, a: str, b: str,
+                  by: str = Query("month", pattern="^(day|week|month|year)$")) -> HTMLResponse:
+        _check_actor(a)
+        _check_actor(b)
+        v = view()
+        series = q.dyad(v, a, b, by=by)
+        events = browse.dyad_events(v, a, b, limit=MAX_PAGE)
+        return page(request, "dyad.html", a=a, b=b, by=by, dyad=series, events=events)
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def events_page(request: Request, source: str | None = None, target: str | None = None,
+                    actor: str | None = None, cameo: str | None = None, plover: str | None = None,
+                    quad_class: str | None = None, status: str | None = None, since: str | None = None,
+                    until: str | None = None, text: str | None = Query(None, max_length=MAX_TEXT),
+                    offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
+        filters = {"source": source, "target": target, "actor": actor, "cameo": cameo, "plover": plover,
+                   "quad_class": quad_class, "status": status, "since": since, "until": until, "text": text}
+        clean = {k: v.strip() for k, v in filters.items() if v and v.strip()}
+        quad = int(clean["quad_class"]) if clean.get("quad_class", "").isdigit() else None
+        error = None
+        try:
+            rows = q.events(view(), **{**clean, "quad_class": quad}, limit=50, offset=offset)
+        except InputError as exc:
+            rows, error = [], str(exc)
+        return page(request, "events.html", rows=rows, filters=clean, offset=offset, error=error, page_size=50)
+
+    @app.get("/event/{event_id}", include_in_schema=False)
+    def event_page(event_id: int) -> Response:
+        event = browse.event(view(), event_id)
+        if event is None or not event["mentions"]:
+            raise HTTPException(404, "no such event")
+        first = event["mentions"][0]
+        return RedirectResponse(f"/article/{first['article_key']}?event={event_id}#evidence", status_code=303)
+
+    @app.get("/article/{key}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, key: str, event: int | None = None) -> HTMLResponse:
+        record = _record(key)
+        selected = None
+        if event is not None:
+            ev = browse.event(view(), event)
+            if ev is not None:
+                selected = next(((m["start_char"], m["end_char"]) for m in ev["mentions"]
+                                 if m["article_key"] == key), None)
+        return page(request, "article.html", key=key, record=record,
+                    paragraphs=highlight(record, selected), selected=selected)
+
+    @app.get("/actor/{code}", response_class=HTMLResponse, include_in_schema=False)
+    def actor_page(request: Request, code: str) -> HTMLResponse:
+        _check_actor(code)
+        v = view()
+        return page(request, "actor.html", code=code, partners=browse.partners(v, code),
+                    series=browse.timeline(v, by="month", actor=code), rows=q.events(v, actor=code, limit=100))
+
+    @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
+    def api_index(request: Request) -> HTMLResponse:
+        return page(request, "api.html", spec=app.openapi())
+
+    return app
+
+
+# ---------------------------------------------------------------------------------------------------
+# Highlighting an article body: entities, quotes, event evidence
+
+
+@dataclass
+class Segment:
+    text: str
+    classes: tuple[str, ...]
+    title: str | None = None
+    anchor: bool = False
+
+
+def highlight(record: dict[str, Any], selected: tuple[int, int] | None) -> list[list[Segment]]:
+    """The body cut into paragraphs of segments, each with the layers that cover it.
+
+    Layers may overlap (an entity inside a quote inside an evidence sentence), so the body is cut at
+    every span boundary and each piece carries every layer over it. The text stays plain: the
+    template escapes it.
+    """
+    body: str = record.get("body") or ""
+    spans: list[tuple[int, int, str, str | None]] = []
+    for e in record.get("entities") or []:
+        actor = e.get("actor")
+        spans.append((e["start"], e["end"], "ent", f"{e['label']}: {actor['code']}" if actor else e["label"]))
+    for qt in record.get("quotes") or []:
+        spans.append((qt["start"], qt["end"], "quote", f"{qt['kind']} quote: {qt.get('speaker') or 'unknown'}"))
+    for ev in record.get("events") or []:
+        tgt = (ev.get("target") or {}).get("code") or "-"
+        spans.append((ev["start"], ev["end"], "evidence",
+                      f"{ev['source']['code']} → {ev['cameo']} {ev['plover']} → {tgt}"))
+    if selected:
+        spans.append((selected[0], selected[1], "selected", "the event you chose"))
+    cuts = sorted({0, len(body), *(s for s, *_ in spans), *(e for _, e, *_ in spans)}
+                  | {i for i in range(len(body)) if body.startswith("\n\n", i)})
+    paragraphs: list[list[Segment]] = [[]]
+    anchored = False
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        piece = body[lo:hi]
+        if not piece:
+            continue
+        if piece.startswith("\n\n"):
+            paragraphs.append([])
+            piece = piece.lstrip("\n")
+            lo = hi - len(piece)
+            if not piece:
+                continue
+        over = [(c, t) for s, e, c, t in spans if s <= lo and hi <= e]
+        classes = tuple(sorted({c for c, _ in over}))
+        title = "; ".join(dict.fromkeys(t for _, t in over if t)) or None
+        anchor = "selected" in classes and not anchored
+        anchored = anchored or anchor
+        paragraphs[-1].append(Segment(piece, classes, title, anchor))
+    return [p for p in paragraphs if p]
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the app with uvicorn until interrupted (Ctrl-C)."""
+    import uvicorn
+
+    uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning")
