@@ -1,12 +1,31 @@
-"""Actor dictionaries and resolution (STUB: being written)."""
+"""Actors: dictionaries (newswire YAML and PETRARCH/TABARI files) and resolution on the spaCy Doc.
+
+    from newswire.actors import load_dictionary, resolve_actors
+    dictionary = load_dictionary(("my_people.yaml", "Phoenix.Countries.actors.txt"))
+    resolve_actors(analysis, dictionary)   # fills analysis.entities and analysis.mentions
+"""
+
 from __future__ import annotations
 
-from newswire.model import Analysis
+from newswire.actors.dictionary import (
+    ActorDictionary,
+    DictionaryError,
+    Person,
+    Role,
+    SectorWord,
+    load_dictionary,
+)
+from newswire.actors.petrarch import read_petrarch_actors, read_petrarch_agents
+from newswire.actors.resolve import resolve_actors
 
-
-def load_dictionary(extra=()):
-    return None
-
-
-def resolve_actors(analysis: Analysis, dictionary) -> None:
-    return None
+__all__ = [
+    "ActorDictionary",
+    "DictionaryError",
+    "Person",
+    "Role",
+    "SectorWord",
+    "load_dictionary",
+    "read_petrarch_actors",
+    "read_petrarch_agents",
+    "resolve_actors",
+]

@@ -1,6 +1,263 @@
-"""Coreference (STUB: being written)."""
-from newswire.model import Analysis
+"""Coreference for actors: pronouns and definite descriptions resolved to earlier mentions.
+
+A deliberately small, rule-based resolver (no neural coreference model is installable here,
+and news prose is forgiving): walk the article in order keeping the actors mentioned so far;
+
+* he/him/his, she/her: the nearest earlier person within three sentences whose gender (when the
+  dictionary knows it) fits; an unknown person named in between blocks the match;
+* they/them/their: the nearest earlier group ("Russian diplomats") within two sentences;
+  its: the nearest earlier organisation or country within two sentences;
+* "the bloc", "the alliance": the nearest earlier organisation that the dictionary lists
+  with that noun;
+* "the minister", "the former Spanish foreign minister", "the bloc's foreign affairs chief":
+  the nearest earlier person whose dictionary roles fit the description's title words, its
+  country or organisation, and its tense ("former": a role that ended before the article's
+  date); a person without known roles fits any title of a compatible country.
+
+Resolved mentions are appended with ``antecedent`` = the index of the mention resolved through;
+a resolved description replaces the name mentions inside it ("Spanish foreign minister").
+Mentions stay sorted by start.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from newswire.actors.dictionary import Role, norm
+from newswire.model import Actor, Analysis, Mention
+
+_PRONOUNS = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+    "they": "pl", "them": "pl", "their": "pl", "theirs": "pl", "themselves": "pl",
+    "its": "org", "itself": "org",
+}
+_PAST = {"former", "ex", "then", "outgoing", "erstwhile", "previous"}
+_GENERIC = {"chief", "head", "top", "senior", "official", "leader", "new", "current", "incumbent",
+            "country", "'s", "’s", "-", "of", "the", "for", "and"}
+_QUALIFIERS = {"vice", "deputy", "assistant", "under", "acting", "interim", "junior", "shadow"}
+_PERSON_WINDOW = 3  # sentences
+_GROUP_WINDOW = 2
+
+
+@dataclass
+class _Item:
+    """Something mentioned so far: a mention, or an unknown person (who blocks pronouns)."""
+
+    start: int
+    sent: int
+    mention: Mention | None
+    person: bool
+    gender: str | None = None
+    plural: bool = False
 
 
 def resolve_coreference(analysis: Analysis, dictionary) -> None:
+    """Append pronoun and description mentions to ``analysis.mentions`` (see the module's notes)."""
+    doc = analysis.doc
+    if doc is None or dictionary is None:
+        return
+    day = analysis.article.published_date
+    sent_starts = [s.start_char for s in doc.sents]
+
+    def sent_of(char: int) -> int:
+        return bisect.bisect_right(sent_starts, char) - 1
+
+    names = list(analysis.mentions)
+    items: list[_Item] = []
+    for m in names:
+        person = dictionary.people.get(m.person) if m.person else None
+        root = doc.char_span(m.start, m.end, alignment_mode="expand")
+        # groups: "Russian diplomats", "Russians"; not "the United States"
+        plural = root is not None and root.root.tag_ in ("NNS", "NNPS") and not m.person and (
+            m.actor.sector is not None or norm(root.root.text) in dictionary.adjectives)
+        items.append(_Item(m.start, sent_of(m.start), m, m.person is not None,
+                           person.gender if person else None, plural))
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and not any(m.start < ent.end_char and ent.start_char < m.end for m in names):
+            items.append(_Item(ent.start_char, sent_of(ent.start_char), None, True))
+
+    removed: set[int] = set()
+    added: list[tuple[Mention, Mention]] = []  # (new mention, antecedent)
+    candidates = _candidates(doc, names)
+    for kind, span in candidates:
+        if any(m.start <= span.start_char and span.end_char <= m.end for m, _ in added):
+            continue  # inside a description already resolved ("the bloc" in "the bloc's ... chief")
+        items.sort(key=lambda it: it.start)
+        cut = bisect.bisect_left([it.start for it in items], span.start_char)
+        prior = items[cut - 1::-1] if cut else []
+        here = sent_of(span.start_char)
+        if kind == "pronoun":
+            result = _pronoun(span, prior, here)
+        else:
+            result = _description(span, prior, here, names, dictionary, day, analysis.mentions)
+        if result is None:
+            continue
+        antecedent, actor = result
+        m = Mention(span.start_char, span.end_char, span.text, actor, kind,
+                    antecedent.person, span.root.idx)
+        if kind == "description":
+            for i, n in enumerate(names):
+                if span.start_char <= n.start and n.end <= span.end_char:
+                    removed.add(i)
+        added.append((m, antecedent))
+        it = _Item(m.start, here, m, m.person is not None,
+                   next((x.gender for x in items if x.mention is antecedent), None))
+        items.append(it)
+
+    final = [n for i, n in enumerate(names) if i not in removed] + [m for m, _ in added]
+    final.sort(key=lambda m: (m.start, -m.end))
+    index = {id(m): i for i, m in enumerate(final)}
+    for m, antecedent in added:
+        m.antecedent = index.get(id(antecedent))
+    analysis.mentions = final
+
+
+def _candidates(doc, names: list[Mention]):
+    """Pronouns and definite noun phrases, in text order, that no name mention already covers."""
+    found = []
+    for t in doc:
+        if t.lower_ in _PRONOUNS and t.pos_ == "PRON" or t.lower_ in ("his", "its", "their", "her") \
+                and t.tag_ == "PRP$":
+            if not any(m.start <= t.idx < m.end for m in names):
+                found.append(("pronoun", doc[t.i:t.i + 1]))
+    for chunk in doc.noun_chunks:
+        first = chunk[0]
+        if first.lower_ != "the" or len(chunk) < 2:
+            continue
+        if any(m.person and chunk.start_char <= m.start < chunk.end_char for m in names):
+            continue  # "the bloc's foreign affairs chief Josep Borrell": a name, not a description
+        if chunk.root.pos_ == "PROPN" and not any(
+                m.actor.sector and m.start <= chunk.root.idx < m.end for m in names):
+            continue  # a proper name; but "the High Representative" may still be a description
+        found.append(("description", chunk))
+        # "the bloc's foreign affairs chief": the possessor is a description too
+        for t in chunk:
+            if t.dep_ == "poss" and t.i > chunk.start and doc[chunk.start].lower_ == "the":
+                found.append(("description", doc[chunk.start:t.i + 1]))
+    found.sort(key=lambda kv: (kv[1].start, -len(kv[1])))
+    return found
+
+
+def _pronoun(span, prior: list[_Item], here: int):
+    gender = _PRONOUNS[span[0].lower_]
+    for it in prior:
+        if gender in ("m", "f"):
+            if here - it.sent > _PERSON_WINDOW:
+                return None
+            if not it.person:
+                continue
+            if it.gender and it.gender != gender:
+                continue
+            return (it.mention, it.mention.actor) if it.mention else None
+        if here - it.sent > _GROUP_WINDOW:
+            return None
+        if gender == "pl" and it.plural and it.mention:
+            return it.mention, it.mention.actor
+        if gender == "org" and not it.person and it.mention and (it.mention.actor.igo or it.mention.actor.country):
+            return it.mention, it.mention.actor
     return None
+
+
+def _plain(actor: Actor) -> Actor:
+    """An organisation or country itself, without the sector of the phrase that named it."""
+    if actor.igo:
+        return Actor(actor.name, actor.code, None, actor.igo, None)
+    if actor.country and actor.sector:
+        return Actor(actor.name, actor.country, actor.country, None, None)
+    return actor
+
+
+def _org_description(root_lemma: str, prior: list[_Item], dictionary):
+    allowed = dictionary.descriptions.get(root_lemma)
+    if not allowed:
+        return None
+    igos = {a.igo for a in allowed}
+    for it in prior:
+        if it.mention and not it.person and it.mention.actor.igo in igos:
+            return it.mention, _plain(it.mention.actor)
+    return None
+
+
+def _description(span, prior, here, names, dictionary, day, mentions):
+    from newswire.actors.resolve import sector_at
+
+    root = span.root
+    words = [t for t in span if t.i != span.start]
+    if root.lemma_.lower() in dictionary.descriptions and not any(
+            t.dep_ == "poss" for t in span if t.i != root.i):
+        return _org_description(root.lemma_.lower(), prior, dictionary)
+    sw = sector_at(span.doc, root.i, dictionary, root.i + 1)
+    title_found = None
+    for t in words:  # the title phrase ("foreign minister"), ending at the root
+        found = sector_at(span.doc, t.i, dictionary, root.i + 1)
+        if found and found[1] == root.i + 1:
+            title_found = found
+            break
+    sw = title_found[0] if title_found else sw
+    if sw is None or not sw.title:
+        return None
+    past = any(t.lower_ in _PAST or t.lower_.startswith("ex-") for t in words)
+    country = igo = None
+    for n in names:  # a country or organisation named inside the description
+        if span.start_char <= n.start and n.end <= span.end_char and not n.person:
+            country, igo = n.actor.country, n.actor.igo
+    for t in words:
+        if t.dep_ == "poss" and t.lemma_.lower() in dictionary.descriptions:
+            org = _org_description(t.lemma_.lower(), prior, dictionary)
+            if org:
+                igo = org[1].igo
+    skip = {t.i for t in words if t.lower_ in _PAST}
+    for n in names:
+        if span.start_char <= n.start and n.end <= span.end_char and not n.person:
+            skip.update(t.i for t in span if n.start <= t.idx < n.end and t.i < (title_found[1] - 2
+                                                                                      if title_found else root.i))
+    title_words = {t.lower_ for t in words if t.i not in skip and t.lower_ not in _GENERIC and t.dep_ != "poss"
+                   and not t.is_punct}
+    for it in prior:
+        if here - it.sent > _PERSON_WINDOW + 2:
+            return None
+        if not it.person or it.mention is None:
+            continue
+        person = dictionary.people.get(it.mention.person)
+        if person is not None and person.roles:
+            if any(_role_fits(r, title_words, past, country, igo, day) for r in person.roles):
+                return it.mention, it.mention.actor
+            continue
+        a = it.mention.actor
+        role = Role(a.code, a.country, a.igo, a.sector, _title_before(span.doc, it.mention))
+        if _role_fits(role, title_words, past, country, igo, None):
+            return it.mention, a
+    return None
+
+
+def _title_before(doc, mention: Mention) -> str:
+    """The title written before a name the dictionary does not know: "Iraqi Prime Minister" X."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return ""
+    words = []
+    i = span.start - 1
+    while i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and doc[i].dep_ in ("compound", "amod") \
+            and doc[i].ent_type_ != "PERSON":
+        words.append(doc[i].text)
+        i -= 1
+    return " ".join(reversed(words))
+
+
+def _role_fits(role, title_words: set[str], past: bool, country, igo, day) -> bool:
+    if past:
+        if role.end is None or (day is not None and role.end >= day):
+            return False
+    elif day is not None and not role.valid_on(day):
+        return False
+    if country and role.country != country:
+        return False
+    if igo and role.igo != igo:
+        return False
+    role_words = {w.strip(",.").lower() for w in (role.title or "").replace("-", " ").split()}
+    wanted = {w for t in title_words for w in t.replace("-", " ").split()}
+    if (role_words & _QUALIFIERS) - wanted:
+        return False  # "the president" is not the vice president
+    return not wanted or wanted <= role_words

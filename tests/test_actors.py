@@ -1,0 +1,252 @@
+"""Actor dictionaries, PETRARCH readers and actor resolution on realistic sentences."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import FIXTURES, need_shared
+
+from newswire.actors import (
+    DictionaryError,
+    load_dictionary,
+    read_petrarch_actors,
+    read_petrarch_agents,
+    resolve_actors,
+)
+from newswire.model import Actor, Analysis, Article
+from newswire.nlp.model import load_nlp
+
+PEOPLE = str(FIXTURES / "actors" / "people.yaml")
+
+
+@pytest.fixture(scope="module")
+def dictionary():
+    return load_dictionary((PEOPLE,))
+
+
+def analyse(text: str, dictionary, day: str | None = "2021-02-07") -> Analysis:
+    analysis = Analysis(Article("t", text, published=day), doc=load_nlp()(text))
+    resolve_actors(analysis, dictionary)
+    return analysis
+
+
+def codes(analysis: Analysis) -> list[tuple[str, str]]:
+    return [(m.text, m.actor.code) for m in analysis.mentions]
+
+
+def seed_body() -> str:
+    text = need_shared("seed", "000_7709bc4aa7c3aaf0.txt").read_text(encoding="utf-8")
+    return text[text.index("The European Union's top diplomat"):text.index("READ MORE:How")].strip()
+
+
+# -- dictionaries ----------------------------------------------------------------------------------
+def test_bundled_names_resolve_to_actors(dictionary):
+    def actor(name, day="2021-02-07"):
+        return dictionary.actor_of(dictionary.lookup(name, day), day)
+
+    assert actor("russia") == Actor("Russia", "RUS", "RUS", None, None)
+    assert actor("kremlin") == Actor("Russia", "RUSGOV", "RUS", None, "GOV")
+    assert actor("downing street").code == "GBRGOV"
+    assert actor("élysée").code == "FRAGOV"
+    assert actor("kyiv").code == "UKRGOV"
+    assert actor("swedes").code == "SWE"
+    assert actor("sergey lavrov") == Actor("Sergey Lavrov", "RUSGOV", "RUS", None, "GOV")
+    assert actor("josep borrell") == Actor("Josep Borrell", "IGOEUREEC", None, "EU", "GOV")
+    assert actor("alexey navalny").code == "RUSOPP"
+    assert actor("nato").code == "IGOWSTNAT"
+    assert actor("unhcr").igo == "UNHCR"
+    # every ISO country, even those the YAML does not enrich
+    assert actor("tuvalu").code == "TUV"
+
+
+def test_people_roles_follow_the_date(dictionary):
+    assert dictionary.actor_of(dictionary.lookup("borrell", "2019-03-01"), "2019-03-01").code == "ESPGOV"
+    assert dictionary.actor_of(dictionary.lookup("borrell", "2020-03-01"), "2020-03-01").code == "IGOEUREEC"
+    # out of office: the nationality
+    assert dictionary.actor_of(dictionary.lookup("maas", "2023-01-01"), "2023-01-01").code == "DEU"
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("- name: X\n  roles:\n    - {code: rusgov, from: 2020-01-01}\n", "'code'"),
+    ("- name: X\n  roles:\n    - {code: RUSGOV, from: 2020-13-01}\n", "YYYY-MM-DD"),
+    ("- name: X\n  roles:\n    - {code: RUSGOV, from: 'June 2020'}\n", "'from'"),
+    ("- name: X\n  roles:\n    - {code: RUSGOV, from: 2021-01-01, to: 2020-01-01}\n", "before"),
+    ("- name: X\n  nickname: Y\n  roles: []\n", "unknown key"),
+    ("- name: X\n  roles:\n    - {code: RUSGOV, country: Russia}\n", "'country'"),
+    ("- name: [unclosed\n", "not valid YAML"),
+])
+def test_bad_user_files_give_clear_errors(tmp_path, text, problem):
+    path = tmp_path / "mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DictionaryError) as err:
+        load_dictionary((str(path),))
+    assert "mine.yaml" in str(err.value) and problem in str(err.value)
+
+
+def test_missing_extra_file_is_an_input_error(tmp_path):
+    with pytest.raises(DictionaryError, match="no such dictionary file"):
+        load_dictionary((str(tmp_path / "absent.yaml"),))
+
+
+# -- PETRARCH readers ------------------------------------------------------------------------------
+ACTORS_TXT = """# a comment
+FREEDONIA_  [FRD]
++FREEDONIAN
++FREEDONIA_CITY # the capital
+RUFUS_T._FIREFLY_ # leader
++FIREFLY
+\t[FRDGOV 19330101-19331231]
+\t[FRDOPP >19340101]
+SYLVANIA_
++SYLVANIAN_
+TRENTINO_ [SYLGOV <19331231] [SYLMIL 19340101-19351231]
+"""
+
+AGENTS_TXT = """!PERSON! = MAN, WOMAN
+FOREIGN_MINISTER [~GOVFRM] # comment
+POLICE {} [~COP]
+CHAIRMAN {CHAIRMEN} [~GOV]
+CONGRESS!PERSON! [~LEG]
+HUMAN_RIGHTS_BODY [NGO~]
+"""
+
+
+def test_read_petrarch_actors(tmp_path):
+    path = tmp_path / "test.actors.txt"
+    path.write_text(ACTORS_TXT, encoding="utf-8")
+    result = read_petrarch_actors(path)
+    by_name = {a.name: a for a in result.actors}
+    assert by_name["FREEDONIA"].synonyms == ["FREEDONIAN", "FREEDONIA CITY"]
+    firefly = by_name["RUFUS T. FIREFLY"]
+    assert firefly.code_on("1933-06-01") == "FRDGOV"
+    assert firefly.code_on("1936-06-01") == "FRDOPP"
+    # no code of its own: the entry before it ("same as above")
+    assert by_name["SYLVANIA"].codes == by_name["RUFUS T. FIREFLY"].codes
+    trentino = by_name["TRENTINO"]
+    assert trentino.code_on("1930-01-01") == "SYLGOV" and trentino.code_on("1935-01-01") == "SYLMIL"
+
+
+def test_read_petrarch_agents(tmp_path):
+    path = tmp_path / "test.agents.txt"
+    path.write_text(AGENTS_TXT, encoding="utf-8")
+    agents = {(a.phrase, a.plural, a.code, a.prefix) for a in read_petrarch_agents(path).agents}
+    assert ("FOREIGN MINISTER", "FOREIGN MINISTERS", "GOVFRM", False) in agents
+    assert ("POLICE", None, "COP", False) in agents
+    assert ("CHAIRMAN", "CHAIRMEN", "GOV", False) in agents
+    assert ("CONGRESSWOMAN", "CONGRESSWOMANS", "LEG", False) in agents or \
+        any(a[0] == "CONGRESSWOMAN" for a in agents)
+    assert ("HUMAN RIGHTS BODY", "HUMAN RIGHTS BODIES", "NGO", True) in agents
+
+
+def test_petrarch_files_as_user_dictionaries(tmp_path):
+    actors = tmp_path / "freedonia.actors.txt"
+    actors.write_text(ACTORS_TXT, encoding="utf-8")
+    d = load_dictionary((str(actors),))
+    a = analyse("Rufus T. Firefly declared war on Sylvania.", d, "1933-05-01")
+    assert ("Rufus T. Firefly", "FRDGOV") in codes(a)
+    assert a.mentions[0].person == "Rufus T. Firefly"
+    a = analyse("Firefly declared war on Sylvania.", d, "1936-05-01")
+    assert ("Firefly", "FRDOPP") in codes(a)
+
+
+def test_phoenix_dictionaries_load_in_seconds():
+    paths = [need_shared("petrarch", f) for f in ("Phoenix.Countries.actors.txt", "Phoenix.agents.txt")]
+    t0 = time.perf_counter()
+    d = load_dictionary(tuple(str(p) for p in paths))
+    assert time.perf_counter() - t0 < 20
+    lavrov = d.lookup("sergey viktorovich lavrov", "2021-02-07")
+    assert d.actor_of(lavrov, "2021-02-07").code == "RUSGOV"
+    assert len(d.names) > 20000
+
+
+# -- resolution -------------------------------------------------------------------------------------
+def test_sector_words_compose_with_countries(dictionary):
+    a = analyse("Iraqi lawmakers rejected the deal, while Russian diplomats said Turkey's parliament "
+                "would vote and a Kremlin critic was detained.", dictionary)
+    got = codes(a)
+    assert ("Iraqi lawmakers", "IRQLEG") in got
+    assert ("Russian diplomats", "RUSGOV") in got
+    assert ("Turkey's parliament", "TURLEG") in got
+    assert ("Kremlin critic", "RUSOPP") in got
+
+
+def test_diplomats_from_several_countries(dictionary):
+    a = analyse("Moscow expelled diplomats from Poland, Germany and Sweden on Friday.", dictionary)
+    got = codes(a)
+    assert ("Moscow", "RUSGOV") in got
+    assert ("diplomats from Poland", "POLGOV") in got
+    assert ("Germany", "DEUGOV") in got and ("Sweden", "SWEGOV") in got
+
+
+def test_organisations_and_their_officials(dictionary):
+    a = analyse("Three EU diplomats were expelled. NATO warned that the UN Security Council "
+                "must act, and the World Health Organization agreed.", dictionary)
+    actors = {m.text: m.actor for m in a.mentions}
+    assert actors["EU diplomats"] == Actor("European Union", "IGOEUREEC", None, "EU", "GOV")
+    assert actors["NATO"].code == "IGOWSTNAT"
+    assert actors["UN Security Council"].igo == "UN"
+    assert actors["World Health Organization"].igo == "WHO"
+
+
+def test_case_rules_for_acronyms_and_common_words(dictionary):
+    a = analyse("The US warned Iran on Monday.", dictionary)
+    assert ("US", "USA") in codes(a) and ("Iran", "IRN") in codes(a)
+    a = analyse("Let us cook turkey and eat chad crumbs with them.", dictionary)
+    assert a.mentions == []
+
+
+def test_names_inside_longer_names_are_not_countries(dictionary):
+    a = analyse("George Washington studied at Moscow State University.", dictionary)
+    assert not any(m.actor.code in ("USAGOV", "RUSGOV") for m in a.mentions)
+
+
+def test_titles_before_names(dictionary):
+    a = analyse("Russian Foreign Minister Sergey Lavrov met Iraqi Prime Minister Mustafa al-Kadhimi.", dictionary)
+    by_person = {m.person: m.actor for m in a.mentions if m.person}
+    assert by_person["Sergey Lavrov"].code == "RUSGOV"
+    kadhimi = [p for p in by_person if p and "Kadhimi" in p]
+    assert kadhimi and by_person[kadhimi[0]].code == "IRQGOV"
+    assert not any(m.text.startswith("Russian Foreign Minister") for m in a.mentions)
+
+
+def test_roles_across_a_change_of_office(dictionary):
+    text = "German Foreign Minister Heiko Maas spoke to Annalena Baerbock."
+    before = {m.person: m.actor.code for m in analyse(text, dictionary, "2021-06-01").mentions if m.person}
+    after = {m.person: m.actor.code for m in analyse(text, dictionary, "2022-06-01").mentions if m.person}
+    assert before == {"Heiko Maas": "DEUGOV", "Annalena Baerbock": "DEU"}
+    assert after == {"Heiko Maas": "DEU", "Annalena Baerbock": "DEUGOV"}
+
+
+def test_entities_carry_actors_and_dictionary_only_names(dictionary):
+    a = analyse("Russia's foreign ministry summoned the envoy, the Kremlin said.", dictionary)
+    assert ("Russia's foreign ministry", "RUSGOV") in codes(a)
+    labels = {e.text: e for e in a.entities}
+    kremlin = [e for e in a.entities if "Kremlin" in e.text]
+    assert kremlin and kremlin[0].actor.code == "RUSGOV"
+    assert any(e.actor and e.actor.code == "RUS" for e in labels.values())
+    for m in a.mentions:
+        assert a.article.body[m.start:m.end] == m.text
+        assert m.start <= m.head < m.end
+
+
+def test_seed_entities(dictionary):
+    body = seed_body()
+    a = analyse(body, dictionary)
+    ents = [(e.text, e.actor) for e in a.entities if e.actor]
+    def has(text, **fields):
+        return any(t == text and all(getattr(actor, k) == v for k, v in fields.items()) for t, actor in ents)
+    assert has("Josep Borrell", igo="EU")
+    assert has("Sergey Lavrov", country="RUS", sector="GOV")
+    assert has("Alexey Navalny", country="RUS", sector="OPP")
+    assert has("Moscow", country="RUS") and has("Kremlin", country="RUS")
+    for country in ("Poland", "Germany", "Sweden", "France"):
+        assert has(country, country=country[:3].upper() if country != "Germany" else "DEU") or \
+            has(country, code={"Poland": "POL", "Sweden": "SWE", "France": "FRA"}.get(country, "DEU"))
+    assert has("EU", igo="EU")
+    assert [m.start for m in a.mentions] == sorted(m.start for m in a.mentions)
+
+
+def test_places_and_adjectives_that_are_not_actors(dictionary):
+    a = analyse("The governor of New Jersey met the mayor of the Polish city of Gdansk.", dictionary)
+    assert not any(m.actor.code.startswith(("JEY", "POL")) for m in a.mentions)

@@ -1,0 +1,137 @@
+"""Coreference: pronouns and definite descriptions resolved to earlier actors."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES, need_shared
+
+from newswire.actors import load_dictionary, resolve_actors
+from newswire.model import Analysis, Article
+from newswire.nlp.coref import resolve_coreference
+from newswire.nlp.model import load_nlp
+
+
+@pytest.fixture(scope="module")
+def dictionary():
+    return load_dictionary((str(FIXTURES / "actors" / "people.yaml"),))
+
+
+def analyse(text: str, dictionary, day: str | None = "2021-02-07") -> Analysis:
+    analysis = Analysis(Article("t", text, published=day), doc=load_nlp()(text))
+    resolve_actors(analysis, dictionary)
+    resolve_coreference(analysis, dictionary)
+    starts = [m.start for m in analysis.mentions]
+    assert starts == sorted(starts)
+    for m in analysis.mentions:
+        if m.antecedent is not None:
+            assert 0 <= m.antecedent < len(analysis.mentions) and analysis.mentions[m.antecedent].start < m.start
+    return analysis
+
+
+def resolved(analysis: Analysis, text: str, nth: int = 0):
+    """The nth coreferent mention with this text: (kind, person, actor code)."""
+    found = [m for m in analysis.mentions if m.text == text and m.kind != "name"]
+    if len(found) <= nth:
+        return None
+    m = found[nth]
+    return m.kind, m.person, m.actor.code
+
+
+def test_seed_description_and_pronoun(dictionary):
+    text = need_shared("seed", "000_7709bc4aa7c3aaf0.txt").read_text(encoding="utf-8")
+    body = text[text.index("The European Union's top diplomat"):text.index("READ MORE:How")]
+    a = analyse(body, dictionary)
+    assert resolved(a, "The former Spanish foreign minister") == ("description", "Josep Borrell", "IGOEUREEC")
+    he = [m for m in a.mentions if m.text == "he" and m.start > body.index("The former Spanish")]
+    assert he and he[0].person == "Josep Borrell" and he[0].actor.igo == "EU"
+    assert resolved(a, "The bloc") == ("description", None, "IGOEUREEC")
+    # the description replaced the composed "Spanish foreign minister" (ESPGOV)
+    assert not any(m.actor.code == "ESPGOV" for m in a.mentions)
+
+
+def test_former_and_current_office_holders(dictionary):
+    text = ("Heiko Maas and Annalena Baerbock met in Berlin. The former German foreign minister "
+            "praised the new German foreign minister.")
+    a = analyse(text, dictionary, "2022-03-01")
+    assert resolved(a, "The former German foreign minister")[1] == "Heiko Maas"
+    assert resolved(a, "the new German foreign minister")[1] == "Annalena Baerbock"
+
+
+def test_gender_picks_the_right_person(dictionary):
+    a = analyse("Kaja Kallas met Sergey Lavrov in Moscow. She said the talks were hard.", dictionary, "2022-03-01")
+    assert resolved(a, "She") == ("pronoun", "Kaja Kallas", "ESTGOV")
+    a = analyse("Kaja Kallas met Sergey Lavrov in Moscow. He said the talks were hard.", dictionary, "2022-03-01")
+    assert resolved(a, "He") == ("pronoun", "Sergey Lavrov", "RUSGOV")
+
+
+def test_unknown_person_blocks_a_wrong_antecedent(dictionary):
+    a = analyse("Josep Borrell arrived on Monday. Later John Smith, a farmer, spoke. He said prices rose.",
+                dictionary)
+    assert resolved(a, "He") is None
+
+
+def test_titles_of_people_without_dictionary_entries(dictionary):
+    a = analyse("Iraqi Prime Minister Mustafa al-Kadhimi met the Kremlin's envoy. The prime minister "
+                "said Iraq wanted calm, and the spokesperson declined to comment.", dictionary)
+    kind, person, code = resolved(a, "The prime minister")
+    assert "Kadhimi" in person and code == "IRQGOV"
+    assert resolved(a, "the spokesperson") is None
+
+
+def test_bloc_resolves_to_the_nearest_organisation(dictionary):
+    a = analyse("ASEAN leaders met in Jakarta on Tuesday. The bloc agreed to send an envoy.", dictionary)
+    assert resolved(a, "The bloc") == ("description", None, "IGOSEAASN")
+    a = analyse("The farmers met in the village. The bloc of farmers agreed.", dictionary)
+    assert resolved(a, "The bloc of farmers") is None
+
+
+def test_groups_and_organisations(dictionary):
+    a = analyse("Russian diplomats left Warsaw on Friday. They said the expulsion was unjust.", dictionary)
+    assert resolved(a, "They") == ("pronoun", None, "RUSGOV")
+    a = analyse("NATO met on Friday and its members agreed.", dictionary)
+    assert resolved(a, "its") == ("pronoun", None, "IGOWSTNAT")
+
+
+def test_possessive_pronouns_and_chains(dictionary):
+    a = analyse("In a blog post, Josep Borrell said his visit was hard. He added that his hosts were rude.",
+                dictionary)
+    chain = [m for m in a.mentions if m.kind == "pronoun"]
+    assert [m.text for m in chain] == ["his", "He", "his"]
+    assert all(m.person == "Josep Borrell" for m in chain)
+
+
+def test_qualified_titles_do_not_match_plain_ones(tmp_path):
+    people = tmp_path / "people.yaml"
+    people.write_text(
+        "- name: Ana Silva\n  gender: f\n  roles:\n"
+        "    - {code: BRAGOV, country: BRA, sector: GOV, title: Vice President, from: 2019-01-01, to: null}\n"
+        "- name: Rui Costa\n  gender: m\n  roles:\n"
+        "    - {code: BRAGOV, country: BRA, sector: GOV, title: President, from: 2019-01-01, to: null}\n",
+        encoding="utf-8")
+    d = load_dictionary((str(people),))
+    a = analyse("Rui Costa and Ana Silva visited the United States. The president said they would return.", d)
+    assert resolved(a, "The president")[1] == "Rui Costa"
+    a = analyse("Rui Costa and Ana Silva visited the United States. The vice president spoke.", d)
+    assert resolved(a, "The vice president")[1] == "Ana Silva"
+    # "they" is the pair of people, not the United States
+    a = analyse("Brazil sent envoys to the United States. Later they left.", d)
+    assert resolved(a, "they") is None or resolved(a, "they")[2] != "USA"
+
+
+def test_organisation_officials_as_descriptions(dictionary):
+    a = analyse("The EU and Josep Borrell arrived in Moscow on Friday. The bloc's foreign affairs chief said "
+                "talks were hard. The bloc's members then left, and the High Representative spoke.", dictionary)
+    assert resolved(a, "The bloc's foreign affairs chief") == ("description", "Josep Borrell", "IGOEUREEC")
+    assert resolved(a, "The bloc") == ("description", None, "IGOEUREEC")
+    assert resolved(a, "the High Representative")[1] == "Josep Borrell"
+    # without a holder mentioned before, the title stays a name of the organisation
+    a = analyse("The High Representative spoke on Friday.", dictionary)
+    assert [(m.kind, m.actor.igo, m.actor.sector) for m in a.mentions] == [("name", "EU", "GOV")]
+
+
+def test_dictionary_survives_pickling_for_worker_processes(dictionary):
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(dictionary))
+    a = analyse("Sergey Lavrov met Josep Borrell.", copy)
+    assert [m.actor.code for m in a.mentions] == ["RUSGOV", "IGOEUREEC"]
