@@ -349,3 +349,172 @@ def test_clean_body_on_wikinews() -> None:
                     {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}), first
         # nothing but the date line is lost
         assert len(body) >= len(" ".join(row["text"].split())) - 40
+
+
+# ------------------------------------------------------------- chrome is never a title (share bars, tags)
+def test_share_bar_above_the_body_is_not_the_title() -> None:
+    a = page("balkan_regional_like.txt")
+    assert a.title == "Serbia and Kosovo settle licence plate dispute after EU-brokered talks"
+    assert a.subtitle == ("Belgrade and Pristina accept a compromise that lets drivers keep their plates until the "
+                          "end of the year")
+    assert a.section == "Western Balkans"  # the breadcrumb's last part
+    assert a.published == "2022-09-14T09:40:00"  # "14.09.2022 | 09:40": dotted, day-first
+    assert [(c.text, c.credit) for c in a.captions] == [
+        ("Trucks wait at the Jarinje crossing between Kosovo and Serbia.", "Balkan Regional Daily")]
+    paras = paragraphs(a)
+    assert paras[0].startswith("Serbia and Kosovo agreed late on Tuesday")
+    assert paras[-1] == "Police said the roads in the north were open again."
+    assert len(paras) == 5
+    for chrome in ("Share", "WhatsApp", "Topics", "Most read", "Montenegro", "©", "Reproduction", "SRB"):
+        assert chrome not in a.body, chrome
+
+
+@pytest.mark.parametrize("name,title,first", [
+    ("capitol_ledger_like.txt", "Oman brokers prisoner exchange between Iran and Belgium", "MUSCAT, Oman (CL)"),
+    ("andes_herald_like.txt", "Chile and Bolivia reopen talks on access to the Pacific", "Chile and Bolivia reopened"),
+])
+def test_tag_list_above_the_body_is_not_the_title(name: str, title: str, first: str) -> None:
+    a = page(name)
+    assert a.title == title
+    assert paragraphs(a)[0].startswith(first)
+    for chrome in ("Filed under", "Topics:", "Share this article", "LinkedIn", "Subscribe", "Politics"):
+        assert chrome not in a.body and chrome not in (a.subtitle or ""), chrome
+
+
+@pytest.mark.parametrize("line", [
+    "Share on Facebook   Share on Twitter   Email",
+    "Share this article Facebook Twitter LinkedIn Email",
+    "Share  |  Print  |  Report an error",
+    "Tags: Kenya, floods, Horn of Africa, climate",
+    "Keywords: Kenya, floods",
+    "Related topics: Africa, Kenya",
+])
+def test_chrome_line_between_title_and_body_is_dropped(line: str) -> None:
+    text = (f"Floods displace thousands in northern Kenya\n{line}\n"
+            "Floods have forced more than 20,000 people from their homes in northern Kenya, the Red Cross said.\n")
+    a = extract_textpage(text)
+    assert a.title == "Floods displace thousands in northern Kenya"
+    assert a.body == "Floods have forced more than 20,000 people from their homes in northern Kenya, the Red Cross said."
+
+
+def test_menu_words_do_not_swallow_titles_or_paragraphs() -> None:
+    text = ("Russia strikes Kyiv power plants | World News\n"
+            "Russian missiles hit two power plants in Kyiv overnight, the city's mayor said on Monday.\n\n"
+            "Share prices in Moscow rose.\n\n"
+            "Copyright lawyers for the plant's operator said they would sue.\n")
+    a = extract_textpage(text)
+    assert a.title == "Russia strikes Kyiv power plants | World News"  # one "|" in a long line: a title
+    assert paragraphs(a) == ["Russian missiles hit two power plants in Kyiv overnight, the city's mayor said on Monday.",
+                             "Share prices in Moscow rose.",
+                             "Copyright lawyers for the plant's operator said they would sue."]
+
+
+# ---------------------------------------------------------------------------------- numeric dates
+@pytest.mark.parametrize("line,published", [
+    ("08.03.2023 / 23:15", "2023-03-08T23:15:00"),  # dotted: day-first
+    ("14.09.2022", "2022-09-14"),
+    ("Published: 2021-02-07, 10:15 GMT", "2021-02-07T10:15:00+00:00"),
+    ("2023-03-08 23:15", "2023-03-08T23:15:00"),
+    ("2023/03/08", "2023-03-08"),
+    ("25/12/2023 08:00", "2023-12-25T08:00:00"),  # a part over 12 settles the order
+    ("12/25/2023", "2023-12-25"),
+    ("Updated 24-11-2022 17:05", "2022-11-24T17:05:00"),
+    ("31.02.2023", None),  # no such day: not a date line
+])
+def test_numeric_date_lines(line: str, published: str | None) -> None:
+    text = (f"Ports reopen after storm in the Adriatic\n{line}\n"
+            "Ports along the Adriatic coast reopened on Wednesday after a storm forced ferries to stay in harbour.\n")
+    a = extract_textpage(text)
+    assert a.title == "Ports reopen after storm in the Adriatic"
+    assert a.published == published
+    assert a.warnings == []
+    assert a.body.startswith("Ports along the Adriatic coast")
+
+
+def test_ambiguous_slashed_date_follows_the_page_style() -> None:
+    us = page("capitol_ledger_like.txt")  # "03/08/2023 10:12 AM EST", the body writes "March 8"
+    assert us.published == "2023-03-08T10:12:00-05:00"
+    assert us.warnings == ["ambiguous date '03/08/2023' read month-first as 2023-03-08"]
+    eu = page("andes_herald_like.txt")  # "05/04/2024 - 16:20", the body writes "5 April", "30 June"
+    assert eu.published == "2024-04-05T16:20:00"
+    assert eu.warnings == ["ambiguous date '05/04/2024' read day-first as 2024-04-05"]
+
+
+def test_dotted_date_is_day_first_even_on_a_month_first_page() -> None:
+    text = ("Storm closes airports on the East Coast\n03.08.2023 10:00 EST\n"
+            "A storm closed airports from Boston to Washington on Thursday, August 3, officials said.\n")
+    a = extract_textpage(text)
+    assert a.published == "2023-08-03T10:00:00-05:00" and a.warnings == []
+
+
+# ------------------------------------------------------------------------------- legal footers
+def test_copyright_footer_after_the_last_paragraph_is_dropped() -> None:
+    us = page("capitol_ledger_like.txt")
+    assert paragraphs(us)[-1] == "Copyright lawyers for the aid worker's family said they would publish her diary next year."
+    assert len(paragraphs(us)) == 5
+    eu = page("andes_herald_like.txt")
+    assert paragraphs(eu)[-1].endswith("which will report by 30 June.")
+    for a in (us, eu):
+        for chrome in ("Copyright 2023", "Copyright ©", "All rights reserved", "This material", "Inc."):
+            assert chrome not in a.body, chrome
+
+
+@pytest.mark.parametrize("footer", [
+    "Copyright 2020 Harbour Times Pte Ltd.",
+    "© 2019 Gulf Ledger. All rights reserved.",
+    "(c) 2021 Harbour Times Ltd",
+    "Copyright Harbour Times Media 2021. Terms apply.",
+    "All rights reserved.",
+    "Terms of Use",
+])
+def test_legal_lines_are_chrome(footer: str) -> None:
+    text = ("Singapore and Malaysia sign high-speed rail deal\n"
+            "Singapore and Malaysia signed a new agreement on Monday to build a rail link between their capitals.\n\n"
+            f"Work is due to start next year.\n{footer}\n")
+    a = extract_textpage(text)
+    assert paragraphs(a)[-1] == "Work is due to start next year."
+
+
+# --------------------------------------------------------------------------------- the lexicon file
+def bundled_lexicon() -> dict:
+    from importlib import resources
+
+    import yaml
+    return yaml.safe_load(resources.files("newswire.data").joinpath("textpage.yaml").read_text(encoding="utf-8"))
+
+
+def test_bundled_lexicon_loads() -> None:
+    from newswire.extract.textpage import lexicon
+    lex = lexicon()
+    assert lex.chrome.match("Share on Facebook") and lex.legal.match("Copyright 2020 Harbour Times Ltd.")
+    assert lexicon() is lex  # loaded once
+
+
+@pytest.mark.parametrize("change,message", [
+    (lambda d: d["chrome"].append("share (on"), r"textpage\.yaml: 'chrome' entry \d+ \('share \(on'\) is not a valid"),
+    (lambda d: d.pop("trailers"), r"textpage\.yaml: missing key\(s\) 'trailers'"),
+    (lambda d: d.update(trailer=["x"]), r"textpage\.yaml: unknown key\(s\) 'trailer'"),
+    (lambda d: d["share_words"].append(True), r"textpage\.yaml: 'share_words' must be a non-empty list of strings"),
+    (lambda d: d.update(legal=[]), r"textpage\.yaml: 'legal' must be a non-empty list"),
+])
+def test_broken_lexicon_is_reported_with_file_and_key(change, message: str) -> None:
+    from newswire.extract.textpage import TextPageDataError, parse_lexicon
+    data = bundled_lexicon()
+    change(data)
+    with pytest.raises(TextPageDataError, match=message):
+        parse_lexicon(data, "newswire/data/textpage.yaml")
+
+
+def test_lexicon_entries_drive_the_cleaner(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newswire.extract import textpage
+    plug = "Join the conversation about this story in the comments below."
+    text = ("Harbour strike ends in Rotterdam\n"
+            "Dock workers in Rotterdam ended a three-day strike on Friday after a pay deal was reached.\n\n"
+            f"{plug}\n\nShips began unloading again in the evening.\n")
+    assert plug in paragraphs(extract_textpage(text))
+    data = bundled_lexicon()
+    data["chrome"].append("join the conversation.*")
+    monkeypatch.setattr(textpage, "lexicon", lambda: textpage.parse_lexicon(data))
+    assert paragraphs(extract_textpage(text)) == [
+        "Dock workers in Rotterdam ended a three-day strike on Friday after a pay deal was reached.",
+        "Ships began unloading again in the evening."]

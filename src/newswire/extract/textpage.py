@@ -10,8 +10,16 @@ links, lists of other headlines), so this module reads the page's *structure*:
 * the **body** runs from the first content line after the header to the first trailer marker
   ("Explore", "Most read", "Related Topics", ...), and loses every trailing line after its last
   sentence — that is where lists of unrelated headlines sit;
-* chrome lines (share buttons, "Advertisement", reading-time badges, newsletter plugs) are dropped
-  wherever they are, and captions, related links and source lines become metadata.
+* chrome lines (share buttons, "Advertisement", reading-time badges, newsletter plugs, tag lists,
+  copyright footers) are dropped wherever they are, and captions, related links and source lines
+  become metadata. A line split into label-like parts by "|", "::", ">" or runs of spaces is a menu,
+  breadcrumb or button bar, never a title; a breadcrumb's last part can give the section;
+* dates come as words ("7 February 2021"), ISO, or numbers: dotted "08.03.2023" is day-first (the
+  European convention); an ambiguous "03/08/2023" follows the page's own style ("March 8" vs
+  "8 March", US time zones) and leaves a warning saying how it was read.
+
+The vocabulary (chrome words, trailer markers, caption and byline labels, photo agencies, time
+zones) is data: ``newswire/data/textpage.yaml``, loaded once and checked by ``lexicon()``.
 
 Short body lines that are not chrome (subheadings such as "Deepening division", one-line
 paragraphs) are kept as their own paragraphs. ``clean_body`` is the light version for corpus
@@ -22,103 +30,173 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from newswire.model import Article, Caption, InputError, Related
 
 # ---------------------------------------------------------------------------------------------
-# Line patterns. Every pattern matches a whole (stripped, whitespace-collapsed) line.
+# The chrome lexicon (data/textpage.yaml) and the line patterns built from it
 # ---------------------------------------------------------------------------------------------
 _I = re.IGNORECASE
+DATA_FILE = "textpage.yaml"
 
-_CHROME = re.compile(
-    r"^(?:advertisements?(?:\s*[·|-]\s*scroll to continue)?|ad|sponsored|recommended(?: stories)?"
-    r"|share(?: this(?: article| story| page)?)?|share (?:on|via) \w+|copy link(?: to clipboard)?"
-    r"|save(?: article| story| for later)?|save articles? to read later.*|listen(?: to this article.*)?"
-    r"|print|email|comments?(?: \(?\d+\)?)?|\d+ comments?|reuse this content|skip (?:to|advertisement).*"
-    r"|sign in|log in|register"
-    r"|after newsletter promotion|follow (?:us|\S+(?: \S+)?) on \w+.*"
-    r"|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|messenger|pinterest"
-    r"|play video|watch(?: video| live)?|getty images|our standards:.*|.*trust principles.*"
-    r"|click here.*|download (?:the|our) .{0,40}app.*|.*\bcookies?\b.*\b(?:accept|consent|privacy|agree)\b.*"
-    r"|accept(?: all)?(?: cookies)?|cookie (?:settings|policy)|back to top|list \d+ of \d+"
-    r"|contact us|about us|terms (?:of use|and conditions)|privacy policy|all rights reserved.*|©.*"
-    r"|this article is more than \d+ \w+ old|exclusive news, data and analytics.*)$",
-    _I,
-)
-# newsletter and subscription plugs, which run longer than buttons
-_PLUG = re.compile(
-    r"^(?:sign up|subscribe|get (?:our|the) \w+ (?:newsletter|briefing|email))\b.*"
-    r"|^.*\bnewsletters?\b.*\b(?:sign up|subscribe|inbox|free|daily|weekly)\b.*"
-    r"|^.*\b(?:sign up|subscribe)\b.*\bnewsletters?\b.*$",
-    _I,
-)
-_READING_TIME = re.compile(
-    r"^(?:(?:estimated )?read(?:ing)? time:?\s*)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"[- ]?(?:min(?:ute)?s?\.?)(?:\s+read(?:ing)?)?(?: time)?$",
-    _I,
-)
-_TRAILER = re.compile(
-    r"^(?:explore(?: more)?(?: on these topics)?|more from\b.{0,40}|more on this (?:story|topic)|more stories"
-    r"|most (?:read|popular|viewed|shared|watched)|trending(?: now| stories| news)?"
-    r"|related (?:topics|stories|articles|content|coverage|news|links)|top stories|read next|up next"
-    r"|you (?:may|might) (?:also )?(?:like|be interested in)|suggested topics:?|latest (?:news|stories)"
-    r"|also in \S+.{0,30}|elsewhere on \S+.{0,30}|what to read next|editor'?s picks|around the web"
-    r"|promoted stories|recommended for you|features|in other news|more in \S+.{0,30})$",
-    _I,
-)
-# trailer markers whose items are articles on the same story: they become ``related``
-_RELATED_LIST = re.compile(r"^(?:more on this (?:story|topic)|related (?:stories|articles|coverage|content|links))$", _I)
-_LIST_START = re.compile(r"^list of \d+ items?$", _I)
-_LIST_END = re.compile(r"^end of list$", _I)
-_RELATED = re.compile(
-    r"^(?:read more|also read|read also|related|see also|more|watch|listen)\s*[:|–—-]\s*(?P<t>\S.*)$"
-    r"|^(?P<u>READ MORE|Read more) (?P<t2>\S.*)$",
-    _I,
-)
-_RELATED_ALONE = re.compile(r"^(?:read more|also read|read also|related|see also)\s*:?$", _I)
-_SOURCE = re.compile(r"^sources?\s*:\s*(?P<s>\S.{0,80})$", _I)
-_AGENCY_ALONE = re.compile(r"^(?:[—–-]\s*(?P<a>[A-Z][\w&.' ]{1,30})|\((?P<b>[A-Z][A-Za-z&.' ]{1,20})\))$")
-_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}?\((?P<a>[A-Z][A-Za-z&.' -]{1,30})\)\s*[-—–]")
-_CONTRIB = re.compile(
-    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|research|writing and reporting) by\b"
-    r"|\bcontributed(?: reporting)?(?: to)? (?:this|the) (?:report|story|article)",
-    _I,
-)
-_BYLINE = re.compile(r"^by[:\s]\s*(?P<n>\S.*)$", _I)
+# key → how its entries are used: "line" (whole-line regexes), "search" (regexes found anywhere),
+# "words" (plain words)
+_KEYS = {
+    "chrome": "line", "legal": "line", "plugs": "line", "reading_time": "line", "tag_labels": "line",
+    "trailers": "line", "related_lists": "line", "related_prefixes": "line", "related_alone": "line",
+    "inline_list_start": "line", "inline_list_end": "line", "source_labels": "line", "byline_labels": "line",
+    "caption_labels": "line", "credit_labels": "line", "contributors": "search",
+    "share_words": "words", "share_buttons": "words", "photo_agencies": "words", "not_names": "words",
+    "time_zones": "words", "month_first_zones": "words",
+}
 
-# captions: "Image caption, ..." lines, credit-only lines, and credits at the end of a caption
-_CAPTION_PREFIX = re.compile(r"^(?:image|media|photo|picture|video) caption\s*[,:]?\s*(?P<t>\S.*)$", _I)
-_CREDIT_ALONE = re.compile(
-    r"^(?:image source|image credit|photo credit|photograph|photo|picture|credit|images?)\s*[,:]\s*(?P<c>\S.{0,80})$",
-    _I,
-)
-_PHOTO_WORDS = (r"(?:Getty|AFP|AP|Reuters|REUTERS|EPA|Images?|Photo|Shutterstock|Alamy|Bloomberg|Anadolu|Xinhua"
-                r"|PA|Pool|TASS|Sputnik|UPI|Corbis|File)")
-_CREDIT_TAIL = [
-    re.compile(r"^(?P<t>.+?)\s+/\s+(?P<c>[A-Z][\w&.'/ -]{0,40})$"),  # "... 2021. / AP"
-    re.compile(r"^(?P<t>.+?)\s*\((?:photo(?:graph)?|image|picture|credit)s?(?: by)?\s*:?\s*(?P<c>[^()]+)\)$", _I),
-    re.compile(r"^(?P<t>.+?)\s*\((?P<c>[^()]*\b(?:Photo|Images?|Pictures?)\b[^()]*)\)$"),  # "(AP Photo/X)"
-    re.compile(r"^(?P<t>.+?)\s+(?:photograph|photo|picture|image|credit|photo credit|image credit)s?\s*:\s*"
-               r"(?P<c>\S+(?:\s\S+){0,8})$", _I),
-    re.compile(r"^(?P<t>.+?)\s*\[(?:file(?: photo)?:?\s*)?(?P<c>[^\[\]]*(?:/|\b" + _PHOTO_WORDS + r"\b)[^\[\]]*)\]$", _I),
-    re.compile(r"^(?P<t>.+?[.!?”\"'])\s+(?P<c>[A-Z]{2,}(?:[ -][A-Z]{2,})*/[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})$"),
-    re.compile(r"^(?P<t>.+?)\s*\|\s*(?P<c>[^|]*\b" + _PHOTO_WORDS + r"\b[^|]{0,40})$"),
-]
+
+class TextPageDataError(ValueError):
+    """The chrome lexicon file is broken: the message names the file and the key to fix."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled chrome lexicon: every pattern the line classifier uses."""
+
+    chrome: re.Pattern[str]
+    legal: re.Pattern[str]
+    plug: re.Pattern[str]
+    reading_time: re.Pattern[str]
+    tags: re.Pattern[str]
+    trailer: re.Pattern[str]
+    related_list: re.Pattern[str]
+    related: re.Pattern[str]
+    related_alone: re.Pattern[str]
+    list_start: re.Pattern[str]
+    list_end: re.Pattern[str]
+    source: re.Pattern[str]
+    byline: re.Pattern[str]
+    contrib: re.Pattern[str]
+    caption_prefix: re.Pattern[str]
+    credit_alone: re.Pattern[str]
+    credit_label: re.Pattern[str]
+    credit_tail: tuple[re.Pattern[str], ...]
+    time: re.Pattern[str]
+    share_words: frozenset[str]
+    share_buttons: frozenset[str]
+    not_names: frozenset[str]
+    month_first_zones: frozenset[str]
+
+
+def _entries(data: dict, key: str, source: str) -> list[str]:
+    entries = data.get(key)
+    ok = isinstance(entries, list) and entries and all(isinstance(e, str) and e.strip() for e in entries)
+    if not ok:
+        raise TextPageDataError(f"{source}: '{key}' must be a non-empty list of strings "
+                                f"(quote words such as on, off, yes, no)")
+    if _KEYS[key] != "words":
+        for n, entry in enumerate(entries, 1):
+            try:
+                re.compile(entry)
+            except re.error as exc:
+                raise TextPageDataError(f"{source}: '{key}' entry {n} ({entry!r}) "
+                                        f"is not a valid regular expression: {exc}") from exc
+    return [e.strip() for e in entries]
+
+
+def parse_lexicon(data: object, source: str = DATA_FILE) -> Lexicon:
+    """Check the lexicon's keys and entries and compile its patterns; errors name ``source`` and the key."""
+    if not isinstance(data, dict):
+        raise TextPageDataError(f"{source}: expected a mapping of keys to lists")
+    if unknown := sorted(set(data) - set(_KEYS)):
+        raise TextPageDataError(f"{source}: unknown key(s) {', '.join(map(repr, unknown))}")
+    if missing := [k for k in _KEYS if k not in data]:
+        raise TextPageDataError(f"{source}: missing key(s) {', '.join(map(repr, missing))}")
+    e = {key: _entries(data, key, source) for key in _KEYS}
+
+    def alt(key: str) -> str:
+        return "|".join(f"(?:{x})" for x in e[key])
+
+    def line(pattern: str, flags: int = _I) -> re.Pattern[str]:
+        return re.compile(rf"^(?:{pattern})$", flags)
+
+    agencies = "|".join(re.escape(w) for w in e["photo_agencies"])
+    photo = rf"(?:{agencies})"
+    zones = "|".join(re.escape(z) for z in e["time_zones"])
+    credit_label = alt("credit_labels")
+    return Lexicon(
+        chrome=line(alt("chrome")),
+        legal=line(alt("legal")),
+        plug=line(alt("plugs")),
+        reading_time=line(alt("reading_time")),
+        tags=line(rf"(?:{alt('tag_labels')})\s*:\s*\S.*"),
+        trailer=line(alt("trailers")),
+        related_list=line(alt("related_lists")),
+        related=line(rf"(?:{alt('related_prefixes')})\s*[:|–—-]\s*(?P<t>\S.*)"
+                     rf"|(?:{alt('related_alone')})\s+(?-i:(?P<t2>[A-Z0-9\"“‘'].*))"),
+        related_alone=line(rf"(?:{alt('related_alone')})\s*:?"),
+        list_start=line(alt("inline_list_start")),
+        list_end=line(alt("inline_list_end")),
+        source=line(rf"(?:{alt('source_labels')})\s*:\s*(?P<s>\S.{{0,80}})"),
+        byline=line(rf"(?:{alt('byline_labels')})[:\s]\s*(?P<n>\S.*)"),
+        contrib=re.compile(alt("contributors"), _I),
+        caption_prefix=line(rf"(?:{alt('caption_labels')})\s*[,:]?\s*(?P<t>\S.*)"),
+        credit_alone=line(rf"(?:{credit_label})\s*[,:]\s*(?P<c>\S.{{0,80}})"),
+        credit_label=re.compile(rf"^(?:{credit_label})\s*:\s*", _I),
+        credit_tail=(
+            re.compile(r"^(?P<t>.+?)\s+/\s+(?P<c>[A-Z][\w&.'/ -]{0,40})$"),  # "... 2021. / AP"
+            re.compile(rf"^(?P<t>.+?)\s*\((?:{credit_label})s?(?: by)?\s*:?\s*(?P<c>[^()]+)\)$", _I),
+            re.compile(r"^(?P<t>.+?)\s*\((?P<c>[^()]*\b(?:Photo|Images?|Pictures?)\b[^()]*)\)$"),  # "(AP Photo/X)"
+            re.compile(rf"^(?P<t>.+?)\s+(?:{credit_label})s?\s*:\s*(?P<c>\S+(?:\s\S+){{0,8}})$", _I),
+            re.compile(rf"^(?P<t>.+?)\s*\[(?:file(?: photo)?:?\s*)?(?P<c>[^\[\]]*(?:/|\b{photo}\b)[^\[\]]*)\]$", _I),
+            re.compile(r"^(?P<t>.+?[.!?”\"'])\s+(?P<c>[A-Z]{2,}(?:[ -][A-Z]{2,})*/[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})$"),
+            re.compile(rf"^(?P<t>.+?)\s*\|\s*(?P<c>[^|]*\b{photo}\b[^|]{{0,40}})$"),
+        ),
+        time=re.compile(
+            rf"\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?"
+            rf"(?:\s*(?:{zones})(?:\s?[+-]\d{{1,2}}(?::?\d{{2}})?)?)?(?!\w)", _I),
+        share_words=frozenset(w.lower() for w in e["share_words"]),
+        share_buttons=frozenset(w.lower() for w in e["share_buttons"]),
+        not_names=frozenset(w.lower() for w in e["not_names"]),
+        month_first_zones=frozenset(z.upper() for z in e["month_first_zones"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The bundled lexicon, ``newswire.data/textpage.yaml``, read and checked once per process."""
+    source = f"newswire/data/{DATA_FILE}"
+    try:
+        text = resources.files("newswire.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise TextPageDataError(f"{source}: cannot be read: {exc}") from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise TextPageDataError(f"{source}: not valid YAML: {exc}") from exc
+    return parse_lexicon(data, source)
+
+
+# Shapes, not vocabulary: these stay in code.
 _REUTERS_GALLERY = re.compile(r"^\[\d+/\d+\]\s*")
 _LICENSING = re.compile(r"\s*Purchase Licensing Rights.*$", _I)
+_AGENCY_ALONE = re.compile(r"^(?:[—–-]\s*(?P<a>[A-Z][\w&.' ]{1,30})|\((?P<b>[A-Z][A-Za-z&.' ]{1,20})\))$")
+_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}?\((?P<a>[A-Z][A-Za-z&.' -]{1,30})\)\s*[-—–]")
+# separators of menus, breadcrumbs and button bars; runs of 2+ spaces also separate (before collapsing)
+_SEGMENT_SEP = re.compile(r"\s+(?:\||::|•|·|>|›|»)\s+")
+_CRUMB_SEP = re.compile(r"\s+(?:>|›|»)\s+")
 
-# dates: "2021-02-07", "February 7, 2021", "Sun 7 Apr 2024 10.15 BST", "Published 3 hours ago"
+# dates: "2021-02-07", "February 7, 2021", "Sun 7 Apr 2024 10.15 BST", "08.03.2023 / 23:15", "3 hours ago"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
+_NUM_DATE = re.compile(
+    r"(?<![\d.:/-])(?:(?P<y>\d{4})(?P<s1>[./])(?P<m>\d{1,2})(?P=s1)(?P<d>\d{1,2})"
+    r"|(?P<a>\d{1,2})(?P<s2>[./-])(?P<b>\d{1,2})(?P=s2)(?P<y2>\d{4}))(?![\d.:/-]?\d)"
+)
 _TEXT_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?!\w)",
-    _I,
-)
-_TIME = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|PST|PDT"
-    r"|IST|JST|KST|AEST|AEDT|MSK|SAST|WAT|EAT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?)?(?!\w)",
     _I,
 )
 _RELATIVE = re.compile(r"\b(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|\bjust now\b", _I)
@@ -133,10 +211,6 @@ _WORD = re.compile(r"\S+")
 _NAME = re.compile(
     r"^[A-Z][\w'’.-]+(?:\s+(?:(?:de|da|del|van|von|der|den|al|el|bin|ibn|la|le|di|du|dos)\s+)?[A-Z][\w'’.-]+){1,2}$"
 )
-_NOT_NAMES = {"news", "bbc", "reuters", "press", "associated", "agency", "agencies", "staff", "correspondent",
-              "editor", "reporter", "times", "post", "journal", "live", "world", "media", "service", "desk",
-              "team", "online", "international", "wire", "afp", "ap", "tv", "radio", "middle", "east"}
-
 
 # ---------------------------------------------------------------------------------------------
 # Small helpers
@@ -188,7 +262,7 @@ def _names(text: str, strict: bool) -> list[str]:
             continue
         if part.isupper():
             part = part.title()
-        ok = bool(_NAME.match(part)) and not any(w.lower() in _NOT_NAMES for w in part.split())
+        ok = bool(_NAME.match(part)) and not any(w.lower() in lexicon().not_names for w in part.split())
         if ok:
             names.append(part)
         elif strict:
@@ -205,29 +279,76 @@ class _DateLine:
     value: str | None  # ISO date or datetime; None for relative dates ("3 hours ago")
     section: str | None
     updated: bool
+    alt: str | None = None  # the month-first reading of an ambiguous "03/08/2023"
+    raw: str | None = None  # the ambiguous date as written
 
 
 def _date_line(line: str) -> _DateLine | None:
     """A line that is only a date (with prefixes, time, zone, perhaps a section label), else None."""
     if _words(line) > 14:
         return None
+    lex = lexicon()
     s = re.sub(r"(?<=\S)(?=(?:Updated|Published|Last updated)\b)", " ", line)
-    m = _ISO_DATE.search(s) or _TEXT_DATE.search(s)
+    m = _ISO_DATE.search(s) or _NUM_DATE.search(s) or _TEXT_DATE.search(s)
     rel = _RELATIVE.search(s)
     if not m and not rel:
         return None
-    rest = s
-    for pat in (_ISO_DATE, _TEXT_DATE, _TIME, _RELATIVE):
-        rest = pat.sub(" ", rest)
-    leftover = _DATE_FILLER.sub(" ", rest).split()
+    no_date = s
+    for pat in (_ISO_DATE, _NUM_DATE, _TEXT_DATE, _RELATIVE):
+        no_date = pat.sub(" ", no_date)
+    time = lex.time.search(no_date)  # searched with the dates gone: "08.03.2023" holds no time "08.03"
+    leftover = _DATE_FILLER.sub(" ", lex.time.sub(" ", no_date)).split()
     if len(leftover) > 3 or (leftover and not all(w[:1].isupper() for w in leftover)):
         return None
     if not m:
         return _DateLine(None, None, updated=bool(re.search(r"updated|modified", s[: rel.start()], _I)))
     updated = bool(re.search(r"updated|modified", s[: m.start()], _I))
-    time = _TIME.search(s)
-    value = _parse_date(m.group(0), time.group(0) if time else None)
-    return _DateLine(value, " ".join(leftover) or None, updated)
+    t = time.group(0) if time else None
+    section = " ".join(leftover) or None
+    if m.re is not _NUM_DATE:
+        return _DateLine(_parse_date(m.group(0), t), section, updated)
+    first, alt = _numeric_date(m)
+    if first is None:
+        return None  # "31.31.2023" is no date
+    return _DateLine(_parse_date(first, t), section, updated,
+                     alt=_parse_date(alt, t) if alt else None, raw=m.group(0) if alt else None)
+
+
+def _numeric_date(m: re.Match[str]) -> tuple[str | None, str | None]:
+    """ISO date of "08.03.2023", "08/03/2023", "2023/03/08", and the month-first reading when ambiguous.
+
+    Year-first dates are always year-month-day. Otherwise a part over 12 settles the order; dotted dates
+    are day-first (the European convention: "08.03.2023" is 8 March); slashed and dashed dates whose
+    parts could both be months are read day-first here, their month-first reading returned as well so
+    that the page's own date style can decide (see ``_month_first_page``).
+    """
+    if m.group("y"):
+        return _iso(int(m.group("y")), int(m.group("m")), int(m.group("d"))), None
+    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y2"))
+    day_first, month_first = _iso(y, b, a), _iso(y, a, b)
+    if day_first is None or month_first is None or a == b:
+        return day_first or month_first, None
+    if m.group("s2") == ".":
+        return day_first, None
+    return day_first, month_first
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:[:.]\d|{_MONTH}))", _I)
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)", _I)
+
+
+def _month_first_page(text: str) -> bool:
+    """Whether the page writes dates month-first (US style): "March 8" more than "8 March", US zones."""
+    lex = lexicon()
+    zones = sum(1 for z in re.findall(r"\b[A-Z]{3}\b", text) if z in lex.month_first_zones)
+    return len(_MONTH_DAY.findall(text)) + zones > len(_DAY_MONTH.findall(text))
 
 
 @lru_cache(maxsize=1024)
@@ -235,17 +356,15 @@ def _parse_date(date_text: str, time: str | None) -> str | None:
     """ISO "YYYY-MM-DD", or a full ISO datetime when the line gives a time next to the date."""
     import dateparser  # slow to import: only pages with dates pay for it
 
-    if _ISO_DATE.fullmatch(date_text):
-        full = date_text
-        if "T" not in date_text and len(date_text) == 10 and not time:
-            return date_text
-    else:
-        full = date_text + (" " + time if time else "")
+    iso = bool(_ISO_DATE.fullmatch(date_text))
+    if iso and len(date_text) == 10 and not time:
+        return date_text
+    full = date_text if not time or (iso and len(date_text) > 10) else f"{date_text} {time}"
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
     parsed = dateparser.parse(full, languages=["en"], settings=settings)  # type: ignore[arg-type]
     if parsed is None:
         return None
-    has_time = bool(time) or "T" in date_text or (len(date_text) > 10 and _ISO_DATE.fullmatch(date_text))
+    has_time = bool(time) or (iso and len(date_text) > 10)
     return parsed.isoformat(timespec="seconds") if has_time else parsed.date().isoformat()
 
 
@@ -253,66 +372,117 @@ def _caption(line: str) -> Caption | None:
     """A caption line ending with a photo credit, in the styles outlets use, else None."""
     if _words(line) > 80:
         return None
+    lex = lexicon()
     line = _LICENSING.sub("", _REUTERS_GALLERY.sub("", line))
-    for pat in _CREDIT_TAIL:
+    for pat in lex.credit_tail:
         m = pat.match(line)
         if m and _words(m.group("t")) >= 3:
-            credit = re.sub(r"^(?:photo|photograph|image|picture|credit|file)s?\s*:\s*", "", m.group("c").strip(), flags=_I)
-            if credit and _words(credit) <= 8:
-                return Caption(text=m.group("t").strip(), credit=credit.strip())
+            credit = lex.credit_label.sub("", m.group("c").strip())
+            text = lex.credit_label.sub("", m.group("t").strip())  # "Photo: Protesters wave ... / Credit"
+            if credit and _words(credit) <= 8 and _words(text) >= 3:
+                return Caption(text=text, credit=credit.strip())
     return None
+
+
+def _share_bar(text: str) -> bool:
+    """A line made only of share-bar words ("Share on Facebook Share on Twitter Email"), however spaced."""
+    lex = lexicon()
+    words = re.findall(r"[^\s|·•,/]+", text.lower())
+    return (bool(words) and all(w in lex.share_words or w in lex.share_buttons for w in words)
+            and any(w in lex.share_buttons for w in words))
+
+
+def _is_chrome(text: str) -> bool:
+    """A button, label, plug, legal line, share bar or tag list, by the lexicon."""
+    lex = lexicon()
+    n = _words(text)
+    return bool((n <= 15 and lex.chrome.match(text)) or (n <= 30 and lex.plug.match(text))
+                or (n <= 40 and lex.legal.match(text)) or (n <= 40 and _tag_list(text))
+                or (n <= 20 and _share_bar(text)))
+
+
+def _tag_list(text: str) -> bool:
+    """A labelled list of short items ("Tags: Sudan, ceasefire"); "Subject: a sentence." is no tag list."""
+    if not lexicon().tags.match(text) or _ends_sentence(text):
+        return False
+    return all(_words(item) <= 5 for item in re.split(r"[,;|•·]", text.split(":", 1)[1]))
+
+
+def _segments(raw: str) -> tuple[list[str], bool]:
+    """A line's parts split at menu separators ("|", "::", ">", runs of spaces); True if "|", "::", ">"... """
+    raw = raw.strip()
+    strong = bool(_SEGMENT_SEP.search(raw))
+    parts = re.split(rf"{_SEGMENT_SEP.pattern}|\s{{2,}}", raw)
+    return [p for p in (_collapse(p) for p in parts) if p], strong
+
+
+def _nav(raw: str, segments: list[str], strong: bool) -> bool:
+    """A menu, breadcrumb or masthead: label-like parts only. Two parts need a strong sign, since a title
+    may hold one "|" ("Russia strikes Kyiv | World News" stays a title)."""
+    if len(segments) < 2 or not all(_words(p) <= 3 and not _ends_sentence(p) for p in segments):
+        return False
+    if len(segments) >= 3:
+        return True
+    return strong and (bool(_CRUMB_SEP.search(raw)) or sum(map(_words, segments)) <= 4
+                       or all(p.isupper() for p in segments))
 
 
 # ---------------------------------------------------------------------------------------------
 # Line classification
 # ---------------------------------------------------------------------------------------------
-HEADER_KINDS = {"date", "reading", "byline", "caption", "credit", "chrome", "names", "contrib"}
+HEADER_KINDS = {"date", "reading", "byline", "caption", "credit", "chrome", "nav", "names", "contrib"}
 
 
 @dataclass
 class _Line:
     text: str
-    kind: str  # blank, chrome, reading, date, byline, names, caption, credit, related, related_alone,
+    kind: str  # blank, chrome, nav, reading, date, byline, names, caption, credit, related, related_alone,
     #           source, agency, contrib, trailer, related_list, list_start, list_end, text
     data: object = None
 
 
-def _classify(text: str) -> _Line:
+def _classify(text: str, raw: str | None = None) -> _Line:
+    """One line's kind by the lexicon and its shape; ``raw`` keeps the spacing that separates menu items."""
     if not text:
         return _Line(text, "blank")
-    if _LIST_START.match(text):
+    lex = lexicon()
+    segments, strong = _segments(raw if raw is not None else text)
+    if lex.list_start.match(text):
         return _Line(text, "list_start")
-    if _LIST_END.match(text):
+    if lex.list_end.match(text):
         return _Line(text, "list_end")
-    if _RELATED_LIST.match(text):
+    if lex.related_list.match(text):
         return _Line(text, "related_list")
-    if _TRAILER.match(text):
+    if lex.trailer.match(text):
         return _Line(text, "trailer")
-    if _READING_TIME.match(text):
+    if lex.reading_time.match(text):
         return _Line(text, "reading")
-    if m := _CAPTION_PREFIX.match(text):
+    if m := lex.caption_prefix.match(text):
         return _Line(text, "caption", _caption(m.group("t")) or Caption(m.group("t")))
-    if (m := _CREDIT_ALONE.match(text)) and _words(m.group("c")) <= 8:
+    if (m := lex.credit_alone.match(text)) and _words(m.group("c")) <= 8:
         return _Line(text, "credit", m.group("c").strip())
-    if (m := _SOURCE.match(text)) and _words(m.group("s")) <= 10:
+    if (m := lex.source.match(text)) and _words(m.group("s")) <= 10:
         return _Line(text, "source", _split_credits(m.group("s")))
-    if (_words(text) <= 15 and _CHROME.match(text)) or (_words(text) <= 30 and _PLUG.match(text)):
+    if _is_chrome(text) or (len(segments) >= 2 and all(map(_is_chrome, segments))):
         return _Line(text, "chrome")
-    if m := _RELATED.match(text):
+    if m := lex.related.match(text):
         if _words(text) <= 30 and (m.group("t") or m.group("t2")):
             return _Line(text, "related", (m.group("t") or m.group("t2")).strip())
-    if _RELATED_ALONE.match(text):
+    if lex.related_alone.match(text):
         return _Line(text, "related_alone")
     if (d := _date_line(text)) is not None:
         return _Line(text, "date", d)
-    if (m := _BYLINE.match(text)) and _words(text) <= 12 and not text.endswith("."):
+    if (m := lex.byline.match(text)) and _words(text) <= 12 and not text.endswith("."):
         return _Line(text, "byline", _names(m.group("n"), strict=False))
-    if _CONTRIB.search(text) and _words(text) <= 40:
+    if lex.contrib.search(text) and _words(text) <= 40:
         return _Line(text, "contrib")
     if m := _AGENCY_ALONE.match(text):
         return _Line(text, "agency", m.group("a") or m.group("b"))
     if (cap := _caption(text)) is not None:
         return _Line(text, "caption", cap)
+    if _nav(raw if raw is not None else text, segments, strong):
+        crumbs = segments if _CRUMB_SEP.search(raw or text) else None
+        return _Line(text, "nav", crumbs)
     if not _ends_sentence(text) and _words(text) <= 12 and (names := _names(text, strict=True)):
         return _Line(text, "names", names)
     return _Line(text, "text")
@@ -372,7 +542,8 @@ def extract_textpage(text: str) -> Article:
     """Split a plain-text page dump into title, metadata and body (see the module docstring)."""
     if not isinstance(text, str):
         raise InputError("a text page must be text")
-    lines = _join_wrapped([_classify(_collapse(s)) for s in _normalise(text).split("\n")])
+    text = _normalise(text)
+    lines = _join_wrapped([_classify(_collapse(raw), raw) for raw in text.split("\n")])
     if not any(line.kind != "blank" for line in lines):
         raise InputError("empty page")
     page = _Page(lines)
@@ -383,7 +554,13 @@ def extract_textpage(text: str) -> Article:
     a.body = "\n\n".join(body)
     if a.body and (m := _DATELINE_AGENCY.match(a.body)) and m.group("a") not in a.agencies:
         a.agencies.append(m.group("a"))
-    a.published = _published(page, body_start)
+    if (d := _published(page, body_start)) is not None:
+        a.published = d.value
+        if d.alt:  # "03/08/2023": the page's own date style decides, and the reader is told
+            month_first = _month_first_page(text)
+            a.published = d.alt if month_first else d.value
+            a.warnings.append(f"ambiguous date {d.raw!r} read {'month' if month_first else 'day'}-first "
+                              f"as {a.published[:10]}")
     return a
 
 
@@ -438,7 +615,8 @@ def _find_title(page: _Page) -> None:
 
 
 def _section(page: _Page) -> str | None:
-    """A section label: on a date line ("date 2021-02-07 WORLD") or a lone label right above the title."""
+    """A section label: on a date line ("date 2021-02-07 WORLD"), a lone label or a breadcrumb's last
+    part right above the title."""
     assert page.title_idx is not None
     for ln in page.lines[: page.title_idx]:
         if ln.kind == "date" and ln.data.section:  # type: ignore[union-attr]
@@ -452,6 +630,11 @@ def _section(page: _Page) -> str | None:
         run, k = run + 1, k - 1
     if j >= 0 and 1 <= run <= 3:
         return page.lines[j].text
+    for ln in reversed(page.lines[: page.title_idx]):  # the nearest breadcrumb: "Home > World > Africa"
+        if ln.kind in ("trailer", "related_list"):
+            break
+        if ln.kind == "nav" and ln.data and ln.data[-1].lower() != "home":  # type: ignore[index]
+            return ln.data[-1]  # type: ignore[index]
     return None
 
 
@@ -554,7 +737,7 @@ def _trailer_related(page: _Page, end: int) -> None:
             page.add_related(ln.data)  # type: ignore[arg-type]
 
 
-def _published(page: _Page, body_start: int) -> str | None:
+def _published(page: _Page, body_start: int) -> _DateLine | None:
     """The header's publication date first; an "Updated" date or one among the body's lines after."""
     header = [d for i, d in page.dates if i < body_start and d.value]
     rest = [d for i, d in page.dates if i >= body_start and d.value]
@@ -562,7 +745,7 @@ def _published(page: _Page, body_start: int) -> str | None:
         for want_updated in (False, True):
             for d in group:
                 if d.updated == want_updated:
-                    return d.value
+                    return d
     return None
 
 
