@@ -365,3 +365,62 @@ def test_petrarch_cameo_dictionary_loads():
     ps = read_petrarch_verbs(need_shared("petrarch", "CAMEO.2.0.txt"))
     assert len(ps) > 10000
     assert any(p.trigger == "expel" and p.code == "161" and ("diplomat",) in p.object for p in ps)
+
+
+# ---- second round: recall without losing precision ---------------------------------------------
+
+
+def test_ready_or_willing_to_passes_the_subject_down_and_is_planned():
+    assert triples("France is ready to send aid to Ukraine.") == {("FRA", "070", "UKR", "planned")}
+    assert triples("France is not willing to send aid to Ukraine.") == {("FRA", "070", "UKR", "negated")}
+
+
+def test_demand_that_targets_the_subject_of_the_demanded_clause():
+    assert triples("The United States demanded that Iran halt its enrichment programme.") == {
+        ("USA", "100", "IRN", "occurred")}
+
+
+def test_a_reported_obligation_is_a_demand_unless_inferences_are_off():
+    text = "Washington said on Tuesday that Tehran must release the sailors."
+    assert triples(text) == {("USA", "100", "IRN", "occurred")}
+    coder = Coder(default_patterns(), default_table(), inferences=False)
+    assert coder.code(analysis_of(text)) == []
+
+
+def test_relational_nouns_are_not_their_possessor():
+    assert triples("Russia's neighbours condemned Ukraine.") == set()
+    assert triples("Russia's envoy condemned Ukraine.") == {("RUS", "111", "UKR", "occurred")}
+
+
+def test_a_subject_takes_its_actor_from_an_of_phrase():
+    assert triples("The president of France visited Kyiv on Monday.") == {("FRA", "042", "UKR", "occurred")}
+
+
+def test_signing_is_reciprocal_between_coordinated_parties():
+    assert triples("Israel and France signed a treaty.") == {("ISR", "057", "FRA", "occurred"),
+                                                            ("FRA", "057", "ISR", "occurred")}
+
+
+def test_a_bare_strike_is_not_an_attack_but_a_missile_strike_is():
+    assert triples("Russia launched a strike against Ukraine.") == set()
+    assert triples("Russia launched a missile strike against Ukraine.") == {("RUS", "190", "UKR", "occurred")}
+
+
+def test_ties_with_a_country_give_the_target():
+    assert triples("Iran restored diplomatic ties with Israel.") == {("IRN", "054", "ISR", "occurred")}
+
+
+def test_open_table_accepts_foreign_codes_and_keeps_known_facts():
+    from newswire.coding import OpenTable
+
+    t = OpenTable()
+    assert "903" in t and "x1" not in t and "99999" not in t
+    assert t.info("903").plover == "CAMEO" and t.info("903").goldstein == 0.0
+    assert t.info("1312").plover == "THREATEN"  # a code the table knows keeps its PLOVER type
+    assert t.info("012").plover == "CAMEO"  # statements: coded as CAMEO only, never as a PLOVER type
+
+
+def test_coordinated_pledgers_are_not_each_others_target():
+    assert triples("China and Russia pledged funds for the reconstruction.") == set()
+    assert triples("Israel and Hamas agreed to a ceasefire.") == {("ISR", "030", "PSEREB", "occurred"),
+                                                                 ("PSEREB", "030", "ISR", "occurred")}

@@ -12,11 +12,12 @@ import functools
 from newswire.coding.coder import Coder
 from newswire.coding.patterns import Pattern, PatternSet, default_patterns, load_pattern_file
 from newswire.coding.petrarch import read_petrarch_verbs
-from newswire.coding.tables import CodeInfo, CodeTable, TableError, default_table
+from newswire.coding.tables import CodeInfo, CodeTable, OpenTable, TableError, default_table
 from newswire.model import Analysis
 
 __all__ = ["Coder", "CodeInfo", "CodeTable", "Pattern", "PatternSet", "TableError", "code_events",
-           "default_coder", "default_patterns", "default_table", "load_pattern_file", "read_petrarch_verbs"]
+           "default_coder", "default_patterns", "default_table", "load_pattern_file", "OpenTable",
+           "read_petrarch_verbs"]
 
 
 @functools.lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ from newswire.model import Actor, Analysis, Event, Location, Mention
 
 SUBJ = ("nsubj", "csubj", "expl")
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+SUBJ_NESTED = ("of", "from")  # "King Hassan of Morocco", "doctors from two American aid groups"
 REL_PRONOUNS = {"who", "that", "which", "whom"}
 STATUS_RANK = {"occurred": 0, "planned": 1, "possible": 2, "negated": 3}
 REJECTING = {"REJECT"}
@@ -32,6 +33,12 @@ COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # verbs that comment on an event that did happen: "condemned the attack on X by Y" codes both
 COMMENTING = {"ACCUSE", "SUPPORT"}
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
+RECIPROCAL_CODES = {"057"}  # "X and Y signed a treaty": each signs with the other
+ASKING = {"REQUEST"}
+
+
+# not a data pattern: a shape of reported speech ("X said Y must ..."), coded as a plain demand
+OBLIGATION = Pattern(trigger="must", pos="verb", code="100", confidence=0.7, origin="coder: reported obligation")
 
 
 @dataclass
@@ -50,9 +57,12 @@ class _Found:
 class Coder:
     """Codes events in an Analysis with one PatternSet and one CodeTable."""
 
-    def __init__(self, patterns: PatternSet, table: CodeTable) -> None:
+    def __init__(self, patterns: PatternSet, table: CodeTable, inferences: bool = True) -> None:
+        """``inferences=False`` codes only what the patterns say: no "said X rejected" criticism, no
+        "said Y must" demand, no implicit threat target (for foreign dictionaries scored as they are)."""
         self.patterns = patterns
         self.table = table
+        self.inferences = inferences
         self.cues = patterns.cues
 
     # ---- actors -------------------------------------------------------------------------------
@@ -74,6 +84,8 @@ class Coder:
         m = self._mentions.get(tok.i)
         if m is not None:
             return m.actor, (0.9 if m.antecedent is not None or m.kind != "name" else 1.0)
+        if tok.lemma_.lower() in self.cues.relational_nouns:
+            return None  # "its partners", "Russia's neighbours" are not Russia
         for child in tok.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in self._mentions:
                 m = self._mentions[child.i]
@@ -100,6 +112,8 @@ class Coder:
             if a is not None:
                 found.append(a)
                 continue
+            if t.lemma_.lower() in self.cues.relational_nouns:
+                continue  # "critics of Putin" are not Putin
             event_noun = bool(self.patterns.candidates("noun", t.lemma_.lower()))
             for prep in t.children:
                 if prep.dep_ == "prep" and prep.lower_ in nested_preps and (
@@ -122,13 +136,15 @@ class Coder:
         if subj:
             s = subj[0]
             if s.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
-                return self._actors(verb.head)
-            return self._actors(s)
+                return self._actors(verb.head, SUBJ_NESTED)
+            return self._actors(s, SUBJ_NESTED)
         if any(c.dep_ in PASSIVE_SUBJ for c in verb.children):
             return []  # passive without an agent: the doer is unknown
         head = verb.head
         if head is verb:
             return []
+        if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
+            return self._subjects(head, depth + 1)  # "is ready to": the adjective's subject is the verb's
         if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                  for c in verb.children)):
             if head.lemma_.lower() in self.cues.control_verbs:
@@ -173,7 +189,7 @@ class Coder:
         out = []
         for c in tok.children:
             if c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "oprd", "dative", "nsubjpass") or (
-                    tok.pos_ == "NOUN" and c.dep_ == "prep" and c.lower_ == "of"):
+                    tok.pos_ == "NOUN" and (c.dep_ == "prep" and c.lower_ == "of" or c.dep_ in ("compound", "amod"))):
                 out.extend(c.subtree)
             elif c.dep_ == "prep" and tok.pos_ != "NOUN":
                 # "threatened him with sanctions", "expelled diplomats from" keep prepositional objects
@@ -249,6 +265,8 @@ class Coder:
                     worse("possible")
                 elif t.pos_ == "NOUN" and lemma in self.cues.possible_nouns:
                     worse("possible")
+                elif t.pos_ == "ADJ" and lemma in self.cues.planned_adjectives:
+                    worse("planned")
             if t.pos_ == "AUX" and t.lemma_ == "be" and tok.dep_ == "xcomp":
                 worse("planned")  # "is to visit"
             for c in t.children:  # "the planned visit", "a possible attack"
@@ -270,6 +288,7 @@ class Coder:
             if t.dep_ == "prep" and hl not in self.cues.possible_nouns and hl != "include":
                 break
             if t.dep_ in ("xcomp", "acl", "pobj", "dobj", "prep", "conj", "nsubjpass", "attr") or (
+                    t.dep_ == "acomp" and t.pos_ == "ADJ") or (
                     t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)):
                 if head.pos_ == "VERB" and head.lemma_.lower() in self.cues.report_verbs:
                     break
@@ -331,6 +350,10 @@ class Coder:
                     if not objs and event_obj:
                         # "condemned Russia's attack": the target is whoever did the object event
                         objs = self._noun_sources(c)[0]
+                    if not objs and pattern.object and self._has_words(list(c.subtree), pattern.object):
+                        # "restored diplomatic ties with Gondor": the pattern's own object word carries the target
+                        objs = [a for p in c.children if p.dep_ == "prep" and p.lower_ in pattern.target_preps
+                                for o in p.children if o.dep_ == "pobj" for a in self._actors(o)]
                     found.extend(objs)
                 elif c.dep_ == "prep" and c.lower_ in pattern.target_preps:
                     if h is light and c.lower_ == "of":
@@ -348,6 +371,11 @@ class Coder:
                 if c.dep_ == "xcomp" and c.pos_ == "VERB":
                     inner = self._match(c, "verb")
                     found.extend(self._targets(c, inner or pattern, False))
+        if not found and trig.pos_ == "VERB" and pattern.code and self.table.info(pattern.code).plover in ASKING:
+            # "demanded that the US cancel the sale": who is asked is the subject of the demanded clause
+            for c in trig.children:
+                if c.dep_ == "ccomp":
+                    found.extend(a for s in c.children if s.dep_ in SUBJ for a in self._actors(s))
         return found
 
     def _find(self, tok) -> _Found | None:
@@ -438,7 +466,9 @@ class Coder:
         events: list[Event] = []
         for sent in doc.sents:
             found = [f for f in (self._find(t) for t in sent) if f is not None]
-            found += self._statements(found)
+            if self.inferences:
+                found += self._statements(found)
+                found += self._obligations(sent)
             best: dict[tuple, Event] = {}
             for f in found:
                 for ev in self._events(analysis, sent, f):
@@ -448,6 +478,25 @@ class Coder:
                         best[key] = ev
             events.extend(sorted(best.values(), key=lambda e: (e.start, e.trigger, e.source.code)))
         return events
+
+    def _obligations(self, sent) -> list[_Found]:
+        """A reported obligation on another actor is a demand: "Russia said Sudan must return the helicopter"."""
+        out = []
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.cues.report_verbs:
+                continue
+            for clause in verb.children:
+                if clause.dep_ != "ccomp" or not any(
+                        c.dep_ == "aux" and c.lower_ in self.cues.demand_modals for c in clause.children):
+                    continue
+                targets = [a for c in clause.children if c.dep_ in SUBJ for a in self._actors(c, SUBJ_NESTED)]
+                if not targets:
+                    continue
+                sources = self._subjects(verb)
+                if sources:
+                    out.append(_Found(OBLIGATION, OBLIGATION.code, clause, sources, targets, "occurred",
+                                      OBLIGATION.confidence))
+        return out
 
     def _statements(self, found: list[_Found]) -> list[_Found]:
         """Saying that someone rejected (or would not cooperate) is criticising them: speaker → inner source."""
@@ -471,9 +520,10 @@ class Coder:
             return []
         targets = [(a, c) for a, c in f.targets if a not in {s for s, _ in f.sources}]
         implicit = False
-        if not targets and info.plover == "THREATEN":
+        if not targets and info.plover == "THREATEN" and self.inferences:
             targets, implicit = self._implicit_target(sent, f), True
-        if not targets and len(f.sources) > 1 and info.plover in RECIPROCAL:
+        if not targets and len(f.sources) > 1 and (info.plover in RECIPROCAL or f.code in RECIPROCAL_CODES) and (
+                f.pattern.trigger in self.cues.reciprocal_words):
             # "Israel and Hamas agreed to a ceasefire": each side is the other's target
             return [e for i, (src, sc) in enumerate(f.sources)
                     for e in self._events(analysis, sent, _Found(

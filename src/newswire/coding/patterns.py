@@ -61,6 +61,10 @@ class Cues:
     report_verbs: frozenset[str] = frozenset()
     control_verbs: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
+    planned_adjectives: frozenset[str] = frozenset()
+    relational_nouns: frozenset[str] = frozenset()
+    demand_modals: frozenset[str] = frozenset()
+    reciprocal_words: frozenset[str] = frozenset()
 
 
 @dataclass

@@ -91,6 +91,31 @@ class CodeTable:
         return CodeInfo(code, name, goldstein, quad, plover, mode, context)
 
 
+class OpenTable(CodeTable):
+    """The bundled table that also accepts any other numeric code, for dictionaries with codes of their own.
+
+    PETRARCH's validation dictionaries use made-up codes ("903", "1717") and keep CAMEO 01x statements,
+    which newswire's own coding drops. A code the table knows keeps its facts; any other code (and one
+    PLOVER drops) gets plover "CAMEO", Goldstein 0 and the QuadClass of its two-digit root (1 when none),
+    so running such a dictionary never invents a PLOVER type.
+    """
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and code.isdigit() and 2 <= len(code) <= 4
+
+    def info(self, code: str) -> CodeInfo:
+        if code not in self:
+            raise KeyError(code)
+        if super().__contains__(code):
+            known = super().info(code)
+            if known.plover is not None:
+                return known
+            return CodeInfo(code, known.name, known.goldstein, known.quad_class, "CAMEO", None, None)
+        root = code[:2]
+        quad = self._cameo[root][2] if super().__contains__(root) else 1
+        return CodeInfo(code, "", 0.0, quad, "CAMEO", None, None)
+
+
 @functools.lru_cache(maxsize=1)
 def default_table() -> CodeTable:
     """The bundled tables, loaded once per process."""
