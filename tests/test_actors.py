@@ -250,3 +250,98 @@ def test_seed_entities(dictionary):
 def test_places_and_adjectives_that_are_not_actors(dictionary):
     a = analyse("The governor of New Jersey met the mayor of the Polish city of Gdansk.", dictionary)
     assert not any(m.actor.code.startswith(("JEY", "POL")) for m in a.mentions)
+
+
+# -- second round: institutions, context, metonyms, dates of surnames --------------------------------
+@pytest.mark.parametrize(("text", "span", "code"), [
+    ("The Libyan House of Representatives rejected the unity government on Tuesday.",
+     "Libyan House of Representatives", "LBYLEG"),
+    ("The Turkish Ministry of Foreign Affairs condemned the attack on its consulate.",
+     "Turkish Ministry of Foreign Affairs", "TURGOV"),
+    ("The Ministry of Foreign Affairs of Turkey summoned the Dutch envoy.",
+     "Ministry of Foreign Affairs of Turkey", "TURGOV"),
+    ("The Fijian rebels said they would free the hostages at the weekend.", "Fijian rebels", "FJIREB"),
+    ("Ivory Coast recalled its ambassador from Paris.", "Ivory Coast", "CIV"),
+    ("The Latvian Constitutional Court struck down the language law.", "Latvian Constitutional Court", "LVAJUD"),
+    ("Police in Tbilisi detained dozens of people overnight.", "Police in Tbilisi", "GEOCOP"),
+])
+def test_institutions_compose_with_their_country(dictionary, text, span, code):
+    assert (span, code) in codes(analyse(text, dictionary))
+
+
+def test_titles_compose_before_and_after_names(dictionary):
+    a = analyse("British Defence Secretary Tom King promised more aid to Mozambique.", dictionary, "1991-03-01")
+    assert {m.text: m.actor.code for m in a.mentions if m.person} == {"Tom King": "GBRMIL"}
+    a = analyse("King Hassan of Morocco received the envoy.", dictionary, "1991-03-01")
+    assert {m.text: m.actor.code for m in a.mentions if m.person} == {"Hassan": "MARGOV"}
+
+
+def test_bare_sector_words_need_a_clear_country(dictionary):
+    # the sentence names one country: police are that country's
+    a = analyse("Police said the suspect was arrested in Tbilisi.", dictionary)
+    assert codes(a) == [("Police", "GEOCOP")]  # Tbilisi after "in" is a place, not an actor
+    # two countries in the sentence: no guess
+    a = analyse("Police said the man had travelled from Germany to Poland.", dictionary)
+    assert not any(m.text == "Police" for m in a.mentions)
+    # nothing in the sentence, but the article is clearly about one country
+    text = ("Georgia's parliament passed the law. Georgia's president vetoed it. Critics in Georgia "
+            "say it copies Russia's law.\n\nProtesters blocked the avenue for a third night.")
+    a = analyse(text, dictionary)
+    assert ("Protesters", "GEOOPP") in codes(a)
+    # nothing clear at all: no mention
+    a = analyse("Protesters blocked the avenue for a third night.", dictionary)
+    assert a.mentions == []
+
+
+def test_posted_abroad_words_do_not_take_the_place(dictionary):
+    a = analyse("Troops in Syria came under rocket fire, and diplomats in Moscow were told to leave.", dictionary)
+    assert not any(m.actor.code in ("SYRMIL", "RUSGOV") for m in a.mentions)
+
+
+def test_capitals_as_places_and_as_actors(dictionary):
+    a = analyse("Borrell returned to Brussels on Monday after talks in Moscow.", dictionary)
+    assert [m.text for m in a.mentions] == ["Borrell"]
+    assert any(e.text == "Brussels" and e.actor is not None for e in a.entities)  # the entity keeps it
+    a = analyse("Washington imposed sanctions on Moscow.", dictionary)
+    assert codes(a) == [("Washington", "USAGOV"), ("Moscow", "RUSGOV")]
+    a = analyse("Iraqi President Saddam Hussein arrived in Amman on Wednesday.", dictionary, "1990-08-01")
+    assert ("Amman", "JORGOV") in codes(a)  # the host of a visit is an actor
+
+
+def test_bare_surnames_only_for_people_in_office_around_the_date(dictionary):
+    assert analyse("Vance said the Manhattan inquiry would go on.", dictionary, "2019-05-01").mentions == []
+    a = analyse("Vance said the talks would go on.", dictionary, "2025-05-01")
+    assert codes(a) == [("Vance", "USAGOV")]
+    # a full name always matches
+    a = analyse("JD Vance said the talks would go on.", dictionary, "2019-05-01")
+    assert [m.person for m in a.mentions] == ["JD Vance"]
+
+
+def test_new_eu_and_nato_leaders(dictionary):
+    a = analyse("Mitsotakis met Orban and Stubb in Brussels.", dictionary, "2024-06-01")
+    assert {m.person: m.actor.code for m in a.mentions if m.person} == {
+        "Kyriakos Mitsotakis": "GRCGOV", "Viktor Orbán": "HUNGOV", "Alexander Stubb": "FINGOV"}
+
+
+def test_petrarch_agents_stems_and_compound_names():
+    folder = need_shared("petrarch", "PETR.Validate.actors.txt").parent
+    d = load_dictionary((str(folder / "PETR.Validate.actors.txt"), str(folder / "PETR.Validate.agents.txt")))
+    a = analyse("Arnor cleric is about to restore ties with Gondor's government.", d, "2010-01-01")
+    assert codes(a) == [("Arnor cleric", "ARNREL"), ("Gondor's government", "GONGOV")]
+    a = analyse("Old foes Gondor and Osgiliath have renewed diplomatic ties.", d, "2010-01-01")
+    assert codes(a) == [("Gondor", "GON"), ("Osgiliath", "OSG")]
+    a = analyse("The Argentine government protested to Gondorian officials.", d, "2010-01-01")
+    assert codes(a) == [("Argentine government", "ARGGOV"), ("Gondorian officials", "GONGOV")]
+    a = analyse("The Shire is about to restore ties with Lorien.", d, "2010-01-01")
+    assert [c for _, c in codes(a)] == ["FRO", "BIL", "SAM", "ELR", "GAL"]
+    a = analyse("The Calenardhon Ministry of Silly Walks condemned the attack.", d, "2010-01-01")
+    assert codes(a) == [("Calenardhon Ministry of Silly Walks", "CALGOV")]
+
+
+def test_petrarch_no_code_is_not_same_as_above(tmp_path):
+    path = tmp_path / "x.actors.txt"
+    path.write_text("BILBO  [HOB]\nBOROMIR  [---]\nLORIEN  [ELR/GAL]\nSAMWISE\n", encoding="utf-8")
+    by_name = {a.name: a for a in read_petrarch_actors(path).actors}
+    assert by_name["BOROMIR"].codes == []
+    assert by_name["LORIEN"].code_on(None) == "ELR/GAL"
+    assert by_name["SAMWISE"].code_on(None) == "ELR/GAL"  # no bracket at all: the entry before

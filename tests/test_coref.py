@@ -135,3 +135,19 @@ def test_dictionary_survives_pickling_for_worker_processes(dictionary):
     copy = pickle.loads(pickle.dumps(dictionary))
     a = analyse("Sergey Lavrov met Josep Borrell.", copy)
     assert [m.actor.code for m in a.mentions] == ["RUSGOV", "IGOEUREEC"]
+
+
+def test_a_description_resolves_forward_to_a_person_named_later(dictionary):
+    text = ("The Greek prime minister warned Ankara on Friday. Kyriakos Mitsotakis said Greece "
+            "would defend its waters.")
+    a = Analysis(Article("t", text, published="2024-02-01"), doc=load_nlp()(text))
+    resolve_actors(a, dictionary)
+    resolve_coreference(a, dictionary)
+    desc = [m for m in a.mentions if m.kind == "description"]
+    assert desc and desc[0].text == "The Greek prime minister" and desc[0].person == "Kyriakos Mitsotakis"
+    # an unqualified description does not look forward
+    text = "The minister arrived on Monday. Sergey Lavrov met reporters."
+    a = Analysis(Article("t", text, published="2021-02-07"), doc=load_nlp()(text))
+    resolve_actors(a, dictionary)
+    resolve_coreference(a, dictionary)
+    assert not any(m.kind == "description" for m in a.mentions)

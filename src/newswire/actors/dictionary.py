@@ -31,6 +31,9 @@ from newswire.model import Actor, InputError
 DATA = "newswire.data.actors"
 BUNDLED = ("countries.yaml", "igos.yaml", "sectors.yaml", "people.yaml", "notable.yaml")
 _CODE = re.compile(r"[A-Z0-9]{3,}")
+SURNAME_YEARS = (3, 6)  # a one-word name: a role starting <= 3 years after the day, or ended <= 6 years before
+STEM_ENDINGS = {"a", "e", "i", "n", "s", "an", "ans", "ian", "ians", "ia", "ine", "ines", "ese", "ish", "es", "ns",
+                "is", "'s"}
 
 
 class DictionaryError(InputError):
@@ -62,6 +65,17 @@ class Person:
     roles: list[Role] = field(default_factory=list)
     nationality: str | None = None
     gender: str | None = None  # "m", "f" or None
+
+    def near(self, day: str, before: int, after: int) -> bool:
+        """Whether a role starts at most ``before`` years after ``day`` and ended at most ``after`` years before it.
+
+        A person without roles is not dated: always near.
+        """
+        if not self.roles:
+            return True
+        year = int(day[:4])
+        hi, lo = f"{year + before:04d}{day[4:10]}", f"{year - after:04d}{day[4:10]}"
+        return any((r.start is None or r.start <= hi) and (r.end is None or r.end >= lo) for r in self.roles)
 
     def role_on(self, day: str | None) -> Role | None:
         """The role valid on ``day`` (the latest-starting when several); None when none is."""
@@ -97,6 +111,7 @@ class SectorWord:
     sector: str
     title: bool  # a person's title ("minister") rather than a body ("ministry")
     prefix: bool = False  # PETRARCH [CODE~] agents
+    abroad: bool = False  # often posted abroad ("troops", "diplomats"): "in <place>" says nothing of them
 
 
 def norm(text: str) -> str:
@@ -115,6 +130,7 @@ class ActorDictionary:
         self.countries: dict[str, str] = {}  # ISO3 -> canonical name
         self.adjectives: dict[str, str] = {}  # "spanish" -> ESP
         self.igos: dict[str, Actor] = {}  # code -> actor, longest code first when decoding
+        self.stems: dict[str, list[Target]] = {}  # TABARI stems ("argentin") -> targets
         self.sources: list[str] = []
         self.warnings: list[str] = []
         self._matcher: Any = None
@@ -152,7 +168,7 @@ class ActorDictionary:
     def copy(self) -> ActorDictionary:
         new = copy.copy(self)
         new.names = {k: list(v) for k, v in self.names.items()}
-        for attr in ("sectors", "descriptions", "people", "countries", "adjectives", "igos"):
+        for attr in ("sectors", "descriptions", "people", "countries", "adjectives", "igos", "stems"):
             setattr(new, attr, dict(getattr(self, attr)))
         new.sources, new.warnings, new._matcher = list(self.sources), list(self.warnings), None
         new._firsts = None
@@ -160,10 +176,20 @@ class ActorDictionary:
 
     # -- reading ----------------------------------------------------------------------------
     def lookup(self, key: str, day: str | None) -> Target | None:
-        """The target a name stands for on ``day``; people with a role valid then win ties."""
+        """The target a name stands for on ``day``; people with a role valid then win ties.
+
+        A person named by one word only ("Vance", "Borrell") is that person only when a role of theirs
+        is near the day (``SURNAME_YEARS``: starting at most 3 years later, ended at most 6 years before):
+        "Vance" in a 2019 article is not someone who took office in 2023. Full names always match.
+        """
         targets = self.names.get(key)
         if not targets:
             return None
+        if " " not in key and day is not None:
+            targets = [t for t in targets if t.person is None or t.person.near(day, *SURNAME_YEARS)
+                       or norm(t.person.name) == key]
+            if not targets:
+                return None
         if len(targets) == 1:
             return targets[0]
         for t in reversed(targets):
@@ -171,13 +197,29 @@ class ActorDictionary:
                 return t
         return targets[-1]
 
+    def stem_lookup(self, word: str) -> Target | None:
+        """A TABARI stem the word starts with, when the rest is a plain ending ("Argentin|a")."""
+        key = norm(word)
+        for n in range(len(key) - 1, 3, -1):
+            targets = self.stems.get(key[:n])
+            if targets and key[n:] in STEM_ENDINGS:
+                return targets[-1]
+        return None
+
     def actor_of(self, target: Target, day: str | None) -> Actor | None:
+        actors = self.actors_of(target, day)
+        return actors[0] if actors else None
+
+    def actors_of(self, target: Target, day: str | None) -> list[Actor]:
+        """Every actor a name stands for: one, or several for a PETRARCH compound code ``[ELR/GAL]``."""
         if target.person is not None:
-            return target.person.actor_on(day)
+            return [target.person.actor_on(day)]
         if target.petrarch is not None:
             code = target.petrarch.code_on(day)
-            return self.decode(code, _title(target.petrarch.name)) if code else None
-        return target.actor
+            if not code:
+                return []
+            return [self.decode(c, _title(target.petrarch.name)) for c in code.split("/") if c]
+        return [target.actor] if target.actor is not None else []
 
     def decode(self, code: str, name: str) -> Actor:
         """A CAMEO-style code as an Actor: country and sector from ``RUSGOV``, the igo from ``IGO...``."""
@@ -347,12 +389,13 @@ def _load_sectors(d: ActorDictionary, data: Any, source: str) -> None:
         label = f"sector {code}"
         if not isinstance(code, str) or not _CODE.fullmatch(code):
             raise _fail(source, label, "sector codes are capital letters, e.g. GOV")
-        if not isinstance(entry, dict) or set(entry) - {"titles", "groups"}:
-            raise _fail(source, label, "must be a mapping with 'titles' and/or 'groups' lists")
+        if not isinstance(entry, dict) or set(entry) - {"titles", "groups", "abroad"}:
+            raise _fail(source, label, "must be a mapping with 'titles', 'groups' and optional 'abroad' lists")
+        abroad = {norm(n) for n in _strings(entry.get("abroad"), source, label, "abroad")}
         for n in _strings(entry.get("titles"), source, label, "titles"):
-            d.sectors[norm(n)] = SectorWord(code, True)
+            d.sectors[norm(n)] = SectorWord(code, True, abroad="*" in abroad or norm(n) in abroad)
         for n in _strings(entry.get("groups"), source, label, "groups"):
-            d.sectors[norm(n)] = SectorWord(code, False)
+            d.sectors[norm(n)] = SectorWord(code, False, abroad="*" in abroad or norm(n) in abroad)
 
 
 def _load_people(d: ActorDictionary, data: Any, source: str) -> None:
@@ -437,7 +480,7 @@ def _load_yaml_file(d: ActorDictionary, path: Path, source: str, kind: str | Non
             kind = "igos"
         elif isinstance(data, list):
             kind = "actors"
-        elif isinstance(data, dict) and data and all(isinstance(v, dict) and set(v) <= {"titles", "groups"}
+        elif isinstance(data, dict) and data and all(isinstance(v, dict) and set(v) <= {"titles", "groups", "abroad"}
                                                      for v in data.values()):
             kind = "sectors"
         elif isinstance(data, dict):
@@ -457,7 +500,10 @@ def add_petrarch_actors(d: ActorDictionary, path: str | Path) -> None:
         for phrase in [actor.name, *actor.synonyms]:
             letters = phrase.replace(".", "").replace(" ", "")
             case = "upper" if len(letters) <= 3 else "cap"
-            d.add_name(phrase, Target("petrarch", petrarch=actor, case=case))
+            target = Target("petrarch", petrarch=actor, case=case)
+            d.add_name(phrase, target)
+            if phrase in actor.stems and " " not in phrase and len(letters) >= 4:
+                d.stems.setdefault(norm(phrase), []).append(target)
     d.sources.append(str(path))
 
 

@@ -6,7 +6,9 @@ tied to its parser. The formats (as in the Phoenix and PETR.Validate files):
 * actors: ``ROOT_NAME_ [CODE]`` or ``ROOT_NAME_`` then ``+SYNONYM`` lines then tab-indented
   ``[CODE date]`` lines; several codes may share a line; dates are ``>YYMMDD`` (from),
   ``<YYMMDD`` (until), ``YYMMDD-YYMMDD`` (range), with 6 or 8 digits; a root without any code
-  takes the codes of the entry before it (TABARI's "same as above"); ``[---]`` is "no code".
+  takes the codes of the entry before it (TABARI's "same as above"); ``[---]`` is "no code" (and
+  not "same as above"); ``[ELR/GAL]`` names a compound actor (several actors at once). A phrase
+  written without a trailing ``_`` is a stem in TABARI: ``ARGENTIN`` also matches "Argentina".
 * agents: ``PHRASE {PLURAL} [~CODE]`` (suffix agent: country code + agent code) or ``[CODE~]``
   (prefix agent); ``{}`` means no plural; ``!SET! = A, B`` substitution sets used inside phrases.
 
@@ -48,6 +50,7 @@ class PetrarchActor:
     name: str
     synonyms: list[str] = field(default_factory=list)
     codes: list[DatedCode] = field(default_factory=list)
+    stems: set[str] = field(default_factory=set)  # phrases written without a trailing "_"
 
     def code_on(self, date: str | None) -> str | None:
         """The code valid on ``date``; an undated code when nothing dated fits; else the latest."""
@@ -95,6 +98,11 @@ def _phrase(raw: str) -> str:
     return " ".join(raw.replace("_", " ").split())
 
 
+def _is_stem(raw: str) -> bool:
+    """TABARI: a phrase without a trailing ``_`` matches any word starting with its last word."""
+    return not raw.strip().endswith("_")
+
+
 def _date(raw: str) -> str | None:
     """``080601`` -> 2008-06-01, ``19940922`` -> 1994-09-22; None when it is not a date."""
     raw = raw.strip()
@@ -117,7 +125,7 @@ def parse_code(raw: str) -> DatedCode | None:
         return None
     parts = raw.split(None, 1)
     code = parts[0].upper()
-    if not re.fullmatch(r"[A-Z0-9]+", code):
+    if not re.fullmatch(r"[A-Z0-9]+(/[A-Z0-9]+)*", code):
         return None
     if len(parts) == 1:
         return DatedCode(code)
@@ -159,11 +167,12 @@ def read_petrarch_actors(path: str | Path) -> ActorFile:
     warnings: list[str] = []
     current: PetrarchActor | None = None
     previous_codes: list[DatedCode] = []
+    bracketed = False  # the current block wrote a code, even [---] or an unreadable one
 
     def close() -> None:
         nonlocal current, previous_codes
         if current is not None:
-            if not current.codes:
+            if not current.codes and not bracketed:
                 current.codes = list(previous_codes)  # "same as above"
             previous_codes = current.codes
             actors.append(current)
@@ -187,6 +196,7 @@ def read_petrarch_actors(path: str | Path) -> ActorFile:
                 warnings.append(f"{path}:{number}: code line outside an entry")
             else:
                 current.codes.extend(codes)
+                bracketed = bracketed or bool(codes_raw)
             continue
         if head.lstrip().startswith("+"):
             if current is None:
@@ -195,14 +205,18 @@ def read_petrarch_actors(path: str | Path) -> ActorFile:
             phrase = _phrase(head.lstrip()[1:])
             if phrase:
                 current.synonyms.append(phrase)
+                if _is_stem(head.lstrip()[1:]):
+                    current.stems.add(phrase)
             current.codes.extend(codes)
+            bracketed = bracketed or bool(codes_raw)
             continue
         phrase = _phrase(head)
         if not phrase:
             warnings.append(f"{path}:{number}: no name")
             continue
         close()
-        current = PetrarchActor(phrase, [], codes)
+        current = PetrarchActor(phrase, [], codes, {phrase} if _is_stem(head) else set())
+        bracketed = bool(codes_raw)
     close()
     return ActorFile(actors, warnings)
 

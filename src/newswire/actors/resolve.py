@@ -7,7 +7,13 @@ Works on the one spaCy Doc of the body (never parses again). Steps:
    chief", "diplomats from Poland, Germany and Sweden" (one mention per country), "Kremlin critic";
 3. a title phrase right before a person: a known person keeps their dated role; an unknown
    NER person takes the title's actor ("Iraqi Prime Minister X" -> IRQGOV);
-4. entities: every NER entity with the actor it overlaps, plus dictionary names NER missed ("ACTOR").
+4. plain names; a capital or seat of government ("Brussels", "Washington") that is the object of a
+   place preposition ("returned to Brussels", "talks in Washington") is a place: no actor mention,
+   though its entity keeps the actor;
+5. bare sector words ("Police said", "protesters") take a country only when the text makes it
+   clear: "police in Tbilisi", the sentence's single country, else the article's dominant country
+   (see :func:`_context_country`); otherwise they are no mention;
+6. entities: every NER entity with the actor it overlaps, plus dictionary names NER missed ("ACTOR").
 """
 
 from __future__ import annotations
@@ -19,6 +25,16 @@ from newswire.model import Actor, Analysis, Entity, Mention
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PREPS = {"from", "of"}
+_LOCATED = {"in"}  # "police in Tbilisi": a sector word located in a country (unless posted abroad)
+_PLACE_PREPS = {"in", "to", "from", "at", "into", "near", "outside", "inside", "across", "around", "toward",
+                "towards", "via", "through", "throughout", "within", "back"}
+_PORTFOLIO = {"ministry", "minister", "department", "secretary", "office", "commissioner", "ministries",
+              "ministers"}  # "Ministry of Silly Walks": the portfolio's name belongs to the phrase
+_VISIT_VERBS = {"arrive", "travel", "fly", "visit", "go", "head", "come", "journey", "land"}  # "arrived in Amman": a host
+_PLAIN_MODS = {"local", "riot", "regional", "provincial", "federal", "national", "municipal", "city", "state",
+               "armed", "anti-government", "angry", "many", "some", "several", "other", "government",
+               "opposition", "security", "traffic", "border", "senior", "top"}
+_BARE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
 _SKIPPABLE_POS = {"ADJ", "NOUN", "PROPN", "NUM", "ADV"}
 _NAME_ENTS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "GPE", "LOC"}
 _BASES = {"country", "metonym", "igo", "petrarch"}  # what "diplomats from X" composes with
@@ -31,6 +47,7 @@ class Hit:
     target: Target
     actor: Actor
     used: bool = False
+    extra: tuple[Actor, ...] = ()  # the other actors of a compound name (PETRARCH [ELR/GAL])
 
 
 def _case_ok(text: str, target: Target) -> bool:
@@ -49,19 +66,31 @@ def find_hits(doc, dictionary: ActorDictionary, day: str | None) -> list[Hit]:
     """Dictionary names in the doc, longest first, without overlaps."""
     matcher = dictionary.matcher(doc.vocab)
     found: list[Hit] = []
+
+    def add(s: int, e: int, target: Target) -> None:
+        actors = dictionary.actors_of(target, day)
+        if actors:
+            found.append(Hit(s, e, target, actors[0], extra=tuple(actors[1:])))
+
     for _, s, e in matcher(doc):
         text = doc[s:e].text
         target = dictionary.lookup(norm(text), day)
         if target is None or not _case_ok(text, target):
             continue
-        actor = dictionary.actor_of(target, day)
-        if actor is not None:
-            found.append(Hit(s, e, target, actor))
+        add(s, e, target)
+    if dictionary.stems:  # TABARI stems: "Argentin" matches "Argentina", "Argentine"
+        matched = {i for h in found for i in range(h.start, h.end)}
+        for t in doc:
+            if t.i not in matched and t.text[:1].isupper() and len(t.text) > 4:
+                target = dictionary.stem_lookup(t.text)
+                if target is not None:
+                    add(t.i, t.i + 1, target)
     found.sort(key=lambda h: (-(h.end - h.start), h.start))
+    named = {i for h in found for i in range(h.start, h.end)}
     taken = [False] * len(doc)
     hits: list[Hit] = []
     for h in found:
-        if any(taken[h.start:h.end]) or _inside_longer_name(doc, h):
+        if any(taken[h.start:h.end]) or _inside_longer_name(doc, h, dictionary, named):
             continue
         for i in range(h.start, h.end):
             taken[i] = True
@@ -69,15 +98,30 @@ def find_hits(doc, dictionary: ActorDictionary, day: str | None) -> list[Hit]:
     return sorted(hits, key=lambda h: h.start)
 
 
-def _inside_longer_name(doc, h: Hit) -> bool:
-    """"Washington" in "George Washington", "Moscow" in "Moscow State University": not the country."""
+def _inside_longer_name(doc, h: Hit, dictionary: ActorDictionary, named: set[int]) -> bool:
+    """"Washington" in "George Washington", "Moscow" in "Moscow State University": not the country.
+
+    A name inside an organisation's name made only of sector words is still the country: "the Libyan
+    House of Representatives", "the Ministry of Foreign Affairs of Turkey", "British Defence Secretary";
+    so is one of several names the entity runs together ("Gondor and Osgiliath"), ``named`` being the
+    tokens of every dictionary name found.
+    """
     if h.target.person is not None:
         return False
     for ent in doc[h.start].sent.ents if doc.has_annotation("SENT_START") else doc.ents:
         if ent.label_ in _NAME_ENTS and ent.start <= h.start and h.end <= ent.end:
             if ent.label_ in ("GPE", "LOC") and any(t.is_punct and t.text != "." for t in ent):
                 continue  # "Moscow, Russia" read as one place: both names still count
-            extra = [t for t in ent if not (h.start <= t.i < h.end)
+            explained: set[int] = set()
+            k = ent.start
+            while k < ent.end:
+                found = sector_span(doc, k, dictionary, limit=len(doc))
+                if found is not None and not (h.start <= k < h.end):
+                    explained.update(range(k, found[1]))
+                    k = max(found[1], k + 1)
+                else:
+                    k += 1
+            extra = [t for t in ent if not (h.start <= t.i < h.end) and t.i not in explained and t.i not in named
                      and t.pos_ in ("PROPN", "NOUN") and t.lower_ not in _POSSESSIVE]
             if extra:
                 return True
@@ -95,21 +139,60 @@ def sector_at(doc, i: int, dictionary: ActorDictionary, limit: int | None = None
         if i + n > stop:
             continue
         words = [t.lower_ for t in doc[i:i + n]]
+        if words[-1] == "-":
+            continue
         for last in (words[-1], doc[i + n - 1].lemma_.lower()):
-            sw = dictionary.sectors.get(norm(" ".join([*words[:-1], last])))
+            key = norm(" ".join([*words[:-1], last]))
+            sw = dictionary.sectors.get(key)
+            if sw is None and " - " in key:  # "secretary-general" is three tokens
+                sw = dictionary.sectors.get(key.replace(" - ", "-"))
             if sw is not None:
                 return sw, i + n
     return None
 
 
+def sector_span(doc, i: int, dictionary: ActorDictionary, limit: int | None = None,
+                stops: set[int] | frozenset = frozenset()) -> tuple[SectorWord, int] | None:
+    """:func:`sector_at`, with a portfolio's name after "ministry/minister of": "Ministry of Silly Walks".
+
+    The name is the capitalised words after "of" (with "and", "the"), stopping at a dictionary name
+    (``stops``: "the Ministry of Foreign Affairs of Turkey" keeps Turkey apart) or a person.
+    """
+    found = sector_at(doc, i, dictionary, limit)
+    if found is None:
+        return None
+    sw, end = found
+    stop = min(len(doc), limit if limit is not None else len(doc))
+    if doc[end - 1].lower_ in _PORTFOLIO and end + 1 < stop and doc[end].lower_ == "of":
+        k = end + 1
+        while k < stop and k not in stops and doc[k].ent_type_ != "PERSON" and (
+                doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "NOUN", "ADJ")
+                or doc[k].lower_ in ("and", "&", "the") and k + 1 < stop and doc[k + 1].text[:1].isupper()):
+            k += 1
+        while k > end + 1 and not doc[k - 1].text[:1].isupper():
+            k -= 1
+        if k > end + 1:
+            end = k
+    return sw, end
+
+
 def compose(base: Actor, sw: SectorWord) -> Actor:
-    """A country or organisation with a sector: RUS + GOV -> RUSGOV; the EU keeps its code."""
+    """A country or organisation with a sector: RUS + GOV -> RUSGOV; the EU keeps its code.
+
+    An actor of a user's dictionary whose code names no ISO country ("ARN" in PETRARCH's test
+    dictionaries) composes the PETRARCH way, by joining codes: ARN + REL -> ARNREL, NGO~ + ARN -> NGOARN.
+    """
     sector = sw.sector[:3]
     if base.igo:
         return Actor(base.name, base.code, None, base.igo, sector)
     if base.country:
         code = sw.sector + base.country if sw.prefix else base.country + sw.sector
         return Actor(base.name, code, base.country, None, sector)
+    if base.code and base.code not in ("UNK", "---"):
+        if base.code.endswith(sw.sector) or base.code.startswith(sw.sector) and sw.prefix:
+            return base  # "the Quibbler government newspaper": HGWGOVMED is already MED
+        code = sw.sector + base.code if sw.prefix else base.code + sw.sector
+        return Actor(base.name, code, None, None, sector)
     return base
 
 
@@ -133,7 +216,7 @@ def _sector_after(doc, hit: Hit, hit_starts: dict[int, Hit], d: ActorDictionary)
         j += 1
     sent_end = doc[hit.start].sent.end
     for k in range(j, min(j + 5, sent_end)):
-        found = sector_at(doc, k, d, sent_end)
+        found = sector_span(doc, k, d, sent_end, set(hit_starts))
         if found is not None:
             sw, end = found
             while end < sent_end and doc[end - 1].dep_ == "compound" and doc[end].pos_ == "NOUN" \
@@ -181,6 +264,25 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
             return True
         return False
 
+    def add_composed(start: int, end: int, actor: Actor, h: Hit, sw: SectorWord) -> None:
+        mentions.append(_mention(doc, start, end, actor))
+        for other in h.extra:  # a compound name: one mention per actor
+            mentions.append(_mention(doc, start, end, compose(other, sw)))
+        covered.update(range(start, end))
+
+    # composition: prefix agent + NAME ("MSF Arnor" -> NGOARN, PETRARCH's [NGO~] agents)
+    for h in hits:
+        if h.target.person is not None:
+            continue
+        for k in range(max(0, h.start - 4), h.start):
+            found = sector_at(doc, k, dictionary, h.start)
+            if found is not None and found[1] == h.start and found[0].prefix and k not in hit_at:
+                h.actor = compose(h.actor, found[0])
+                h.extra = tuple(compose(a, found[0]) for a in h.extra)
+                h.start = k
+                break
+    hit_starts = {h.start: h for h in hits}
+    hit_at = {i: h for h in hits for i in range(h.start, h.end)}
     # composition: NAME + sector words
     for h in hits:
         if h.target.person is not None or h.used:
@@ -192,36 +294,46 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
         h.used = True
         actor = compose(h.actor, sw)
         if not titled_person(end, actor, sw):
-            mentions.append(_mention(doc, h.start, end, actor))
+            add_composed(h.start, end, actor, h, sw)
         covered.update(range(h.start, end))
-    # composition: sector words + from/of + NAME (and its conjuncts)
+    # composition: sector words + from/of/in + NAME (and its conjuncts); title + person + of + NAME
+    bare: list[tuple[int, int, SectorWord]] = []
     i = 0
     while i < len(doc):
         if i in covered or i in hit_at:
             i += 1
             continue
-        found = sector_at(doc, i, dictionary)
+        found = sector_span(doc, i, dictionary, stops=set(hit_starts))
         if found is None:
             i += 1
             continue
         sw, end = found
         j = end
-        if j < len(doc) and doc[j].lower_ in _PREPS:
+        person = person_ents.get(j) if sw.title else None
+        if person is not None and not any(k in hit_at for k in range(person.start, person.end)):
+            j = person.end  # "King Hassan of Morocco"
+        if j < len(doc) and (doc[j].lower_ in _PREPS or doc[j].lower_ in _LOCATED and not sw.abroad):
             j += 1
             if j < len(doc) and doc[j].lower_ == "the" and j + 1 in hit_starts:
                 j += 1
             base = hit_starts.get(j)
             if base is not None and base.target.kind in _BASES and not base.used:
                 base.used = True
-                mentions.append(_mention(doc, i, base.end, compose(base.actor, sw)))
-                covered.update(range(i, base.end))
+                actor = compose(base.actor, sw)
+                if person is not None and j > person.end:
+                    named = Actor(person.text, actor.code, actor.country, actor.igo, actor.sector)
+                    mentions.append(_mention(doc, person.start, person.end, named, person.text))
+                    covered.update(range(i, base.end))
+                else:
+                    add_composed(i, base.end, actor, base, sw)
+                    covered.update(range(i, base.end))
                 for other in _conjuncts(base, hits, doc):
                     if not other.used:
                         other.used = True
-                        mentions.append(_mention(doc, other.start, other.end, compose(other.actor, sw)))
-                        covered.update(range(other.start, other.end))
+                        add_composed(other.start, other.end, compose(other.actor, sw), other, sw)
                 i = base.end
                 continue
+        bare.append((i, end, sw))
         i = end
     # plain names
     for h in hits:
@@ -233,10 +345,96 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
             root = doc[h.start:h.end].root
             if root.tag_ not in ("NNS", "NNPS") and root.dep_ in ("amod", "compound"):
                 continue  # "Russian gas": an adjective, not an actor
+        if (h.target.kind == "metonym" or h.target.kind == "igo" and doc[h.start].ent_type_ in ("GPE", "LOC")) \
+                and _is_place(doc, h):
+            continue  # "returned to Brussels": a place, not the EU acting
         mentions.append(_mention(doc, h.start, h.end, h.actor, _person_name(h.target)))
+        for other in h.extra:
+            mentions.append(_mention(doc, h.start, h.end, other, _person_name(h.target)))
+    # bare sector words: a country only where the text makes it clear
+    if bare:
+        taken = {i for m in mentions for i in _token_range(doc, m)}
+        for start, end, sw in bare:
+            if any(k in taken for k in range(start, end)) or not _plain_group(doc, start, end, sw):
+                continue
+            country = _context_country(doc, start, hits, dictionary)
+            if country is not None:
+                mentions.append(_mention(doc, start, end, compose(dictionary.country_actor(country), sw)))
     mentions.sort(key=lambda m: (m.start, -m.end))
     analysis.mentions = mentions
     analysis.entities = _entities(doc, hits, mentions)
+
+
+def _token_range(doc, m: Mention) -> range:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _is_place(doc, h: Hit) -> bool:
+    """A capital or seat of government named as a place: the object of "in/to/from/at ...".
+
+    Not after a verb of visiting ("arrived in Amman", "flew to Washington"): the host of a visit is
+    an actor (CAMEO codes visits with the host as target); "returned to Brussels" is only a place.
+    """
+    root = doc[h.start:h.end].root
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+        verb = root.head.head
+        return not (root.head.lower_ in ("in", "to") and verb.lemma_.lower() in _VISIT_VERBS)
+    # "arrived in Brussels", "flew back to Washington": spaCy sometimes hangs the name on the verb
+    prev = doc[h.start - 1] if h.start > 0 else None
+    return prev is not None and prev.lower_ in _PLACE_PREPS and prev.dep_ in ("prep", "prt", "advmod") and \
+        root.dep_ in ("pobj", "npadvmod")
+
+
+def _plain_group(doc, start: int, end: int, sw: SectorWord) -> bool:
+    """A bare group word that can only be the local one: "Police said", "protesters", "rebels".
+
+    Not a title (one person: coreference reads "the minister"), not a word for people posted abroad,
+    not one with modifiers that may point elsewhere ("Western officials", "foreign troops").
+    """
+    if sw.title or sw.abroad:
+        return False
+    head = doc[end - 1]
+    if head.dep_ not in _BARE_DEPS:
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ not in ("by", "with", "between", "against", "from"):
+        return False
+    for t in doc[start:end]:
+        for c in t.children:
+            if start <= c.i < end or c.dep_ in ("det", "punct", "nummod", "cc", "conj", "prep", "relcl", "acl"):
+                continue
+            if c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ not in _PLAIN_MODS:
+                return False
+    return True
+
+
+def _country_of(h: Hit) -> str | None:
+    if h.target.person is not None:
+        return None
+    return h.actor.country if not h.actor.igo else None
+
+
+def _context_country(doc, i: int, hits: list[Hit], dictionary: ActorDictionary) -> str | None:
+    """The country a bare group word belongs to: the sentence's one country, else the article's dominant one.
+
+    Dominant: named at least three times in the article and more than twice as often as any other.
+    Anything less clear gives None (no mention rather than a wrong actor).
+    """
+    sent = doc[i].sent
+    here = {c for h in hits if sent.start <= h.start < sent.end and (c := _country_of(h))}
+    if len(here) == 1:
+        return next(iter(here))
+    if len(here) > 1 or any(h.actor.igo and sent.start <= h.start < sent.end for h in hits):
+        return None
+    counts: dict[str, int] = {}
+    for h in hits:
+        c = _country_of(h)
+        if c:
+            counts[c] = counts.get(c, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if ranked and ranked[0] >= 3 and (len(ranked) == 1 or ranked[0] > 2 * ranked[1]):
+        return max(counts, key=counts.__getitem__)
+    return None
 
 
 def _entities(doc, hits: list[Hit], mentions: list[Mention]) -> list[Entity]:

@@ -10,7 +10,8 @@ and news prose is forgiving): walk the article in order keeping the actors menti
 * "the bloc", "the alliance": the nearest earlier organisation that the dictionary lists
   with that noun;
 * "the minister", "the former Spanish foreign minister", "the bloc's foreign affairs chief":
-  the nearest earlier person whose dictionary roles fit the description's title words, its
+  the nearest earlier person (or, for a description naming its country or organisation, a person
+  named later in the same paragraph: cataphora) whose dictionary roles fit the description's title words, its
   country or organisation, and its tense ("former": a role that ended before the article's
   date); a person without known roles fits any title of a compatible country.
 
@@ -92,6 +93,13 @@ def resolve_coreference(analysis: Analysis, dictionary) -> None:
             result = _pronoun(span, prior, here)
         else:
             result = _description(span, prior, here, names, dictionary, day, analysis.mentions)
+            if result is None and _qualified(span, names):
+                # cataphora: "The European Union's top diplomat has said ..." then "Josep Borrell"
+                para_end = doc.text.find("\n\n", span.end_char)
+                para_end = len(doc.text) if para_end < 0 else para_end
+                later = [it for it in items if span.end_char <= it.start < para_end
+                         and here <= it.sent <= here + _PERSON_WINDOW]
+                result = _description(span, later, here, names, dictionary, day, analysis.mentions)
         if result is None:
             continue
         antecedent, actor = result
@@ -138,6 +146,11 @@ def _candidates(doc, names: list[Mention]):
                 found.append(("description", doc[chunk.start:t.i + 1]))
     found.sort(key=lambda kv: (kv[1].start, -len(kv[1])))
     return found
+
+
+def _qualified(span, names: list[Mention]) -> bool:
+    """A description that names its country or organisation ("the EU's top diplomat"): safe to resolve forward."""
+    return any(span.start_char <= n.start and n.end <= span.end_char and not n.person for n in names)
 
 
 def _pronoun(span, prior: list[_Item], here: int):
