@@ -1,28 +1,62 @@
-"""Event-coding speed: events per second and the share of time spent outside spaCy.
+"""Event-coding speed and a dump of the events coded on Wikinews, for reading by hand.
 
-    .venv/bin/python bench/coding.py [N]
+    .venv/bin/python bench/coding.py [N]                       # speed on N Wikinews 2020 bodies (100)
+    .venv/bin/python bench/coding.py --all --dump events.tsv   # code both Wikinews files, write every event
+    .venv/bin/python bench/coding.py --all --sample 30 --seed 7   # print 30 random events to check by hand
 
-Parses N Wikinews bodies (default 100) from ../shared once, runs the actor, coreference and date
-stages, then times the coder alone. Prints parse time, coder time, events/s and sentences/s.
+Parses the bodies from ../shared once, runs the actor, coreference and date stages, then times the
+coder alone. Prints parse time, coder time, events/s, sentences/s and the share of time outside spaCy;
+with ``--all``, events per article. ``--cache DIR`` keeps the parses (spaCy DocBin) between runs.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
+import random
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpora" / "wikinews" / "wikinews_2020.csv"
+FOLDER = ROOT.parent / "shared" / "corpora" / "wikinews"
+CORPUS = FOLDER / "wikinews_2020.csv"
+
+
+def _rows(all_files: bool, n: int) -> list[dict]:
+    csv.field_size_limit(10_000_000)
+    files = sorted(FOLDER.glob("wikinews_*.csv")) if all_files else [CORPUS]
+    rows = [r for f in files for r in csv.DictReader(f.open(encoding="utf-8"))]
+    return rows if all_files else rows[:n]
+
+
+def _docs(nlp, bodies: list[str], cache: Path | None):
+    """The parses, from the cache when it holds these very bodies."""
+    from spacy.tokens import DocBin
+
+    key = f"{len(bodies)}-{hash(tuple(bodies)) & 0xFFFFFFFF:x}.spacy"
+    if cache is not None and (cache / key).exists():
+        return list(DocBin().from_disk(cache / key).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(bodies))
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=docs, store_user_data=False).to_disk(cache / key)
+    return docs
 
 
 def main() -> int:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("n", nargs="?", type=int, default=100, help="articles of wikinews_2020 to time")
+    ap.add_argument("--all", action="store_true", help="every article of both Wikinews files")
+    ap.add_argument("--dump", type=Path, help="write every event as a TSV row here")
+    ap.add_argument("--sample", type=int, default=0, help="print this many random events")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--cache", type=Path, help="folder keeping the parses between runs")
+    args = ap.parse_args()
     if not CORPUS.exists():
         print(f"{CORPUS} is absent (evaluation data lives in ../shared)", file=sys.stderr)
         return 2
-    csv.field_size_limit(10_000_000)
     from newswire.actors import load_dictionary, resolve_actors
     from newswire.coding import code_events, default_coder
     from newswire.model import Analysis, Article
@@ -30,12 +64,12 @@ def main() -> int:
     from newswire.nlp.dates import resolve_dates
     from newswire.nlp.model import load_nlp
 
-    rows = list(csv.DictReader(CORPUS.open(encoding="utf-8")))[:n]
+    rows = _rows(args.all, args.n)
     articles = [Article(title=r["title"], body=r["text"], published=r.get("date")) for r in rows]
     nlp, dictionary = load_nlp(), load_dictionary()
     default_coder()  # load patterns outside the timing
     t0 = time.perf_counter()
-    docs = list(nlp.pipe(a.body for a in articles))
+    docs = _docs(nlp, [a.body for a in articles], args.cache)
     t_parse = time.perf_counter() - t0
     analyses = []
     t0 = time.perf_counter()
@@ -54,10 +88,26 @@ def main() -> int:
     sents = sum(1 for d in docs for _ in d.sents)
     total = t_parse + t_layer + t_code
     print(f"{len(articles)} articles, {sents} sentences, {events} events")
-    print(f"spaCy parse {t_parse:.2f} s; actors+coref+dates {t_layer:.2f} s; coder {t_code:.2f} s")
-    print(f"coder: {events / t_code:.0f} events/s, {sents / t_code:.0f} sentences/s")
+    print(f"spaCy parse {t_parse:.2f} s{' (from cache)' if args.cache else ''}; "
+          f"actors+coref+dates {t_layer:.2f} s; coder {t_code:.2f} s")
+    print(f"coder: {events / max(t_code, 1e-9):.0f} events/s, {sents / max(t_code, 1e-9):.0f} sentences/s")
     print(f"end to end: {events / total:.1f} events/s; time outside spaCy: {(t_layer + t_code) / total:.0%} "
           f"(coder alone {t_code / total:.0%})")
+    if args.all:
+        per = Counter(len(a.events) for a in analyses)
+        print("events per article: " + ", ".join(f"{k}: {per[k]}" for k in sorted(per))
+              + f"; mean {events / len(analyses):.2f}; articles with any: {sum(1 for a in analyses if a.events)}")
+        by_type = Counter(e.plover for a in analyses for e in a.events)
+        print("by PLOVER type: " + ", ".join(f"{t} {c}" for t, c in by_type.most_common()))
+    flat = [(i, e) for i, a in enumerate(analyses) for e in a.events]
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as f:
+            for i, e in flat:
+                f.write("\t".join([str(i), e.source.code, e.cameo, e.plover, e.target.code if e.target else "",
+                                   e.status, e.trigger, e.sentence.replace("\t", " ").replace("\n", " ")]) + "\n")
+    for i, e in random.Random(args.seed).sample(flat, min(args.sample, len(flat))):
+        print(f"\n[{i}] {e.source.name} ({e.source.code}) -{e.cameo} {e.plover} {e.status} [{e.trigger}]-> "
+              f"{e.target.name + ' (' + e.target.code + ')' if e.target else '-'}\n    {e.sentence}")
     return 0
 
 

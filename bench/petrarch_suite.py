@@ -97,7 +97,7 @@ def main() -> int:
     folder = SUITE.parent
     table = OpenTable()
     verbs = read_petrarch_verbs(folder / env["Verbfile"], table)
-    coder = Coder(PatternSet(verbs, default_patterns().cues), table, inferences=False)
+    coder = Coder(PatternSet(verbs, default_patterns().cues), table, inferences=False, deep_targets=True)
     dictionary = load_dictionary((str(folder / env["Actorfile"]), str(folder / env["Agentfile"])))
     if args.category:
         records = [r for r in records if r.category == args.category]

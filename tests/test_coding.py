@@ -424,3 +424,112 @@ def test_coordinated_pledgers_are_not_each_others_target():
     assert triples("China and Russia pledged funds for the reconstruction.") == set()
     assert triples("Israel and Hamas agreed to a ceasefire.") == {("ISR", "030", "PSEREB", "occurred"),
                                                                  ("PSEREB", "030", "ISR", "occurred")}
+
+
+# ---- third round: precision on real news -------------------------------------------------------
+
+PEOPLE = {"Biden": Actor("Joe Biden", "USA", "USA"), "Trump": Actor("Donald Trump", "USAGOV", "USA", sector="GOV")}
+
+
+def people_triples(text: str) -> set[tuple[str, str, str | None]]:
+    """Like triples, with "Biden" and "Trump" as person mentions (the actor stage marks people)."""
+    doc = load_nlp()(text)
+    mentions = [Mention(m.start(), m.end(), m.group(), PEOPLE[m.group()], person=PEOPLE[m.group()].name,
+                        head=m.start()) for m in re.finditer(r"\b(Biden|Trump)\b", text)]
+    for name in ("Russia", "Ukraine", "Iran", "China"):
+        mentions += [Mention(m.start(), m.end(), name, NAMES[name], head=m.start())
+                     for m in re.finditer(name, text)]
+    mentions.sort(key=lambda m: m.start)
+    a = Analysis(Article("test", text), doc=doc, mentions=mentions)
+    code_events(a)
+    return {(e.source.code, e.cameo, e.target.code if e.target else None) for e in a.events}
+
+
+def test_an_attack_between_people_without_weapons_is_criticism():
+    assert people_triples("Biden attacked Trump for the tweet.") == {("USA", "111", "USAGOV")}
+    assert people_triples("Trump attacked Biden's record on trade.") == {("USAGOV", "111", "USA")}
+    assert people_triples("Trump hit out at Biden on Monday.") == {("USAGOV", "111", "USA")}
+    # a state, or a weapon in sight, keeps the attack physical
+    assert people_triples("Russia attacked Ukraine on Monday.") == {("RUS", "190", "UKR")}
+    assert people_triples("A man attacked Trump with a knife.") == set()  # no source actor: nothing
+    assert people_triples("Russia attacked Trump's convoy with missiles.") == {("RUS", "190", "USAGOV")}
+
+
+def test_the_topic_of_a_discussion_is_not_its_target():
+    assert triples("Ministers from France gathered in Paris to discuss Russia and Ukraine.") == set()
+    assert triples("France discussed the crisis with Germany.") == {("FRA", "040", "DEU", "occurred")}
+
+
+def test_questions_and_declining_to_comment_are_no_events():
+    assert people_triples("Biden asked why Trump had not acted.") == set()
+    assert people_triples("Biden asked Trump to release the video.") == {("USA", "020", "USAGOV")}
+    assert triples("Russia declined to comment on the report.") == set()
+
+
+def test_a_politicians_rally_is_no_protest():
+    assert people_triples("Trump held a campaign rally in Tulsa.") == set()
+    assert people_triples("Trump held his first indoor rally in Nevada.") == set()
+
+
+def test_saying_that_someone_does_not_support_things_criticises_no_one():
+    assert people_triples("Trump argued Biden lost votes by saying he did not support those things.") == set()
+
+
+def test_a_relative_clause_is_not_what_the_speaker_reports():
+    got = people_triples("Trump said he banned travel from China, which Biden opposed.")
+    assert not any(c == "111" for _, c, _ in got)
+
+
+def test_new_generalising_patterns():
+    assert triples("France closed its borders with Germany on Friday.") == {("FRA", "191", "DEU", "occurred")}
+    assert triples("Iran cancelled a planned visit to China.") == {("IRN", "160", "CHN", "occurred")}
+    assert triples("Israel lifted the blockade on Hamas.") == {("ISR", "0872", "PSEREB", "occurred")}
+    assert triples("The United States ended aid to Ukraine.") == {("USA", "162", "UKR", "occurred")}
+
+
+PETRARCH_MORE = """\
+&NEGAUX
++DID N'T
++WILL NOT
+
+---  QUARREL   [111]  ---
+QUARREL
+- &NEGAUX * [051]
+- HEAVILY * [112]
+
+---  MEET   [040:042]  ---
+MEET
+
+---  MET   [043:044]  ---
+MET
+
+---  POSTPONE   [120]  ---
+POSTPONE
+- % HAVE * [191]
+"""
+
+
+def test_petrarch_words_before_the_verb_code_pairs_and_compounds(tmp_path: Path):
+    from newswire.coding import OpenTable, read_petrarch_verbs
+
+    f = tmp_path / "verbs.txt"
+    f.write_text(PETRARCH_MORE)
+    table = OpenTable()
+    coder = Coder(PatternSet(read_petrarch_verbs(f, table), load_cues(patterns_dir() / "cues.yaml")), table,
+                  inferences=False)
+
+    def coded(text):
+        return {(e.source.code, e.cameo, e.target.code if e.target else None) for e in coder.code(analysis_of(text))}
+
+    assert coded("Iran quarreled with China.") == {("IRN", "111", "CHN")}
+    assert coded("Iran didn't quarrel with China.") == {("IRN", "051", "CHN")}  # the words before the verb
+    assert coded("Iran heavily quarreled with China.") == {("IRN", "112", "CHN")}
+    # a code pair adds the answering event; an inflected form's own block wins over its lemma's
+    assert coded("Iran will meet China.") == {("IRN", "040", "CHN"), ("CHN", "042", "IRN")}
+    assert coded("Iran met China.") == {("IRN", "043", "CHN"), ("CHN", "044", "IRN")}
+    # '%': coordinated subjects act on each other
+    assert coded("Iran and China have postponed their meeting.") == {("IRN", "191", "CHN"), ("CHN", "191", "IRN")}
+
+
+def test_discussing_ties_with_a_country_is_no_meeting_with_it():
+    assert triples("EU leaders will discuss their strained ties with Moscow in March.") == set()

@@ -57,12 +57,17 @@ class _Found:
 class Coder:
     """Codes events in an Analysis with one PatternSet and one CodeTable."""
 
-    def __init__(self, patterns: PatternSet, table: CodeTable, inferences: bool = True) -> None:
+    def __init__(self, patterns: PatternSet, table: CodeTable, inferences: bool = True,
+                 deep_targets: bool = False) -> None:
         """``inferences=False`` codes only what the patterns say: no "said X rejected" criticism, no
-        "said Y must" demand, no implicit threat target (for foreign dictionaries scored as they are)."""
+        "said Y must" demand, no implicit threat target (for foreign dictionaries scored as they are).
+        ``deep_targets``: PETRARCH's reading, where the target is the first actor anywhere in the object
+        phrase ("welcomed a resumption of ties with Osgiliath"); newswire's own coding keeps it off, since
+        "condemned the attack on Ukraine" does not target Ukraine."""
         self.patterns = patterns
         self.table = table
         self.inferences = inferences
+        self.deep_targets = deep_targets
         self.cues = patterns.cues
 
     # ---- actors -------------------------------------------------------------------------------
@@ -158,12 +163,17 @@ class Coder:
             return self._actors(head)  # "troops attacking the town"
         return []
 
-    def _speaker(self, tok) -> list[tuple[Actor, float]]:
-        """The actor of the nearest verb of saying above tok ("he wrote, insisting that ... these could ...")."""
+    def _speaker(self, tok, reported: bool = False) -> list[tuple[Actor, float]]:
+        """The actor of the nearest verb of saying above tok ("he wrote, insisting that ... these could ...").
+
+        ``reported``: only when tok is inside what is said, not in a relative or adverbial clause hung on
+        it ("Trump said he banned travel, which Biden opposed": Trump does not report Biden's opposing)."""
         t = tok
         for _ in range(12):
             if t.head is t:
                 break
+            if reported and t.dep_ in ("relcl", "acl", "advcl", "pcomp"):
+                return []
             t = t.head
             if t.pos_ == "VERB" and t.lemma_.lower() in self.cues.report_verbs:
                 subj = self._subjects(t)
@@ -192,8 +202,8 @@ class Coder:
                     tok.pos_ == "NOUN" and (c.dep_ == "prep" and c.lower_ == "of" or c.dep_ in ("compound", "amod"))):
                 out.extend(c.subtree)
             elif c.dep_ == "prep" and tok.pos_ != "NOUN":
-                # "threatened him with sanctions", "expelled diplomats from" keep prepositional objects
-                out.extend(x for x in c.subtree if x is not c)
+                # "threatened him with sanctions", "clashed over the efforts" keep prepositional objects
+                out.extend(c.subtree)
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             out.append(tok.head)  # "diplomats expelled by Russia"
         return out
@@ -202,8 +212,18 @@ class Coder:
         """The most specific pattern of this trigger that the parse satisfies, or None."""
         lemma = tok.lemma_.lower()
         cands = self.patterns.candidates(pos, lemma)
-        if pos == "noun" and tok.lower_ != lemma:
-            cands = cands + self.patterns.candidates(pos, tok.lower_)
+        if tok.lower_ != lemma:
+            # a dictionary keyed by the inflected form ("MET", "RISEN") names that form on purpose
+            own = self.patterns.candidates(pos, tok.lower_)
+            if own and pos == "verb":
+                found = self._best(tok, own)
+                if found is not None:
+                    return found
+            elif own:
+                cands = cands + own
+        return self._best(tok, cands)
+
+    def _best(self, tok, cands: list[Pattern]) -> Pattern | None:
         if not cands:
             return None
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
@@ -223,6 +243,8 @@ class Coder:
                     continue
                 if p.prep_object and not self._has_words(list(preps[p.prep].subtree), p.prep_object):
                     continue
+            if p.subject and not self._has_words(tok.doc[tok.sent.start:tok.i], p.subject):
+                continue
             if best is None or p.specificity > best.specificity:
                 best = p
         return best
@@ -342,7 +364,7 @@ class Coder:
             for c in h.children:
                 if passive and c.dep_ in PASSIVE_SUBJ:
                     found.extend(self._actors(c, nested))
-                elif c.dep_ in ("dobj", "dative") and not passive and h is trig:
+                elif c.dep_ in ("dobj", "dative") and not passive and h is trig and pattern.object_target:
                     event_obj = bool(self.patterns.candidates("noun", c.lemma_.lower()))
                     commenting = pattern.code is not None and self.table.info(pattern.code).plover in COMMENTING
                     # "backed dialogue with the Kremlin" supports the dialogue, not the Kremlin
@@ -355,6 +377,11 @@ class Coder:
                         objs = [a for p in c.children if p.dep_ == "prep" and p.lower_ in pattern.target_preps
                                 for o in p.children if o.dep_ == "pobj" for a in self._actors(o)]
                     found.extend(objs)
+                elif c.dep_ == "dobj" and not passive and h is trig and c.lemma_.lower() not in self.cues.topic_nouns:
+                    # "discussed the crisis with Germany": the topic is not the target, its "with" phrase is;
+                    # not in "discuss their ties with Moscow", where Moscow is part of the topic
+                    found.extend(a for p in c.children if p.dep_ == "prep" and p.lower_ in pattern.target_preps
+                                 for o in p.children if o.dep_ == "pobj" for a in self._actors(o))
                 elif c.dep_ == "prep" and c.lower_ in pattern.target_preps:
                     if h is light and c.lower_ == "of":
                         continue
@@ -371,7 +398,14 @@ class Coder:
                 if c.dep_ == "xcomp" and c.pos_ == "VERB":
                     inner = self._match(c, "verb")
                     found.extend(self._targets(c, inner or pattern, False))
-        if not found and trig.pos_ == "VERB" and pattern.code and self.table.info(pattern.code).plover in ASKING:
+        if not found and self.deep_targets and trig.pos_ == "VERB":
+            for c in trig.children:
+                if c.dep_ in ("dobj", "prep") and not found:
+                    first = next((t for t in c.subtree if t.i in self._mentions), None)
+                    if first is not None:
+                        found.extend(self._actors(first))
+        if not found and trig.pos_ == "VERB" and pattern.code and self.inferences and (
+                self.table.info(pattern.code).plover in ASKING):
             # "demanded that the US cancel the sale": who is asked is the subject of the demanded clause
             for c in trig.children:
                 if c.dep_ == "ccomp":
@@ -421,7 +455,47 @@ class Coder:
             if not sources:
                 sources = [(a, c * 0.8) for a, c in self._speaker(tok)]
         targets = self._targets(tok, pattern, passive, light)
+        if pattern.person is not False and self._between_people(tok, light, pattern.person is None):
+            if pattern.person is None:
+                return None
+            code = pattern.person
         return _Found(pattern, code, tok, sources, targets, status, confidence)
+
+    def _is_person(self, tok) -> bool:
+        m = self._mentions.get(tok.i)
+        if m is not None and (m.person or (m.kind == "pronoun" and tok.lower_ in ("he", "she", "him", "her"))):
+            return True
+        return tok.ent_type_ == "PERSON"
+
+    def _between_people(self, trig, light, source_only: bool = False) -> bool:
+        """Whether an event is one person's act on another with no violence in sight: then "attacked" is
+        words, not force ("Biden attacked Trump for the tweet", "Trump's attack on Biden's record").
+
+        ``source_only``: only the doer counts ("Trump held a rally" is a campaign event, "protesters
+        held a rally against Trump" a protest)."""
+        sent = trig.sent
+        if any(t.lemma_.lower() in self.cues.violence_words or t.lower_ in self.cues.violence_words
+               for t in sent):
+            return False
+        parties = []
+        for h in (trig, light) if light is not None else (trig,):
+            for c in h.children:
+                if c.dep_ in SUBJ + ("poss", "compound") and (h is light or c.dep_ not in SUBJ or light is None):
+                    parties.append(c)
+                elif source_only:
+                    continue
+                elif c.dep_ in ("dobj", "nsubjpass") and h is trig:
+                    parties.append(c)
+                elif c.dep_ in ("prep", "agent"):
+                    parties.extend(p for p in c.children if p.dep_ == "pobj")
+        people = False
+        for p in parties:
+            for t in self._conjuncts(p):
+                if t.lemma_.lower() in self.cues.verbal_objects:
+                    return True  # "attacked Trump's policies"
+                if self._is_person(t) or any(c.dep_ == "poss" and self._is_person(c) for c in t.children):
+                    people = True
+        return people
 
     def _location(self, sent, trig, actors: set[Actor]) -> Location | None:
         """A place the event happened: a GPE/LOC/FAC after "in"/"at" in the sentence that is no party to it."""
@@ -505,9 +579,9 @@ class Coder:
             info = self.table.info(f.code)
             if not (info.plover in REJECTING or (info.plover in COOPERATIVE and f.status == "negated")):
                 continue
-            if not f.sources:
-                continue
-            speakers = self._speaker(f.trigger)
+            if not f.sources or (info.plover in COOPERATIVE and not f.targets):
+                continue  # "said he didn't support those things" criticises no one
+            speakers = self._speaker(f.trigger, reported=True)
             if not speakers:
                 continue
             out.append(_Found(f.pattern, "111", f.trigger, [(a, c * 0.7) for a, c in speakers],
@@ -522,8 +596,8 @@ class Coder:
         implicit = False
         if not targets and info.plover == "THREATEN" and self.inferences:
             targets, implicit = self._implicit_target(sent, f), True
-        if not targets and len(f.sources) > 1 and (info.plover in RECIPROCAL or f.code in RECIPROCAL_CODES) and (
-                f.pattern.trigger in self.cues.reciprocal_words):
+        if not targets and len(f.sources) > 1 and (f.pattern.reciprocal or (
+                info.plover in RECIPROCAL or f.code in RECIPROCAL_CODES) and f.pattern.trigger in self.cues.reciprocal_words):
             # "Israel and Hamas agreed to a ceasefire": each side is the other's target
             return [e for i, (src, sc) in enumerate(f.sources)
                     for e in self._events(analysis, sent, _Found(
@@ -543,13 +617,18 @@ class Coder:
                 seen.add((src, tgt))
                 parties = {src} | ({tgt} if tgt else set())
                 conf = f.confidence * sc * tc * (0.75 if implicit else 1.0)
-                out.append(Event(
-                    source=src, target=tgt, cameo=f.code, plover=info.plover, mode=info.mode,
-                    quad_class=info.quad_class, goldstein=info.goldstein, status=f.status,
-                    date=self._date(analysis, sent, f.trigger, f.status),
-                    location=self._location(sent, f.trigger, parties), sentence=text, start=start,
-                    end=end, trigger=f.trigger.text, confidence=round(min(conf, 1.0), 3),
-                ))
+                date = self._date(analysis, sent, f.trigger, f.status)
+                location = self._location(sent, f.trigger, parties)
+                pairs = [(src, tgt, f.code, info)]
+                if tgt is not None and f.pattern.reverse and f.code == f.pattern.code:
+                    pairs.append((tgt, src, f.pattern.reverse, self.table.info(f.pattern.reverse)))
+                for s_, t_, code, inf in pairs:
+                    out.append(Event(
+                        source=s_, target=t_, cameo=code, plover=inf.plover, mode=inf.mode,
+                        quad_class=inf.quad_class, goldstein=inf.goldstein, status=f.status, date=date,
+                        location=location, sentence=text, start=start, end=end, trigger=f.trigger.text,
+                        confidence=round(min(conf, 1.0), 3),
+                    ))
         return out
 
     @staticmethod

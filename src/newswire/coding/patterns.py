@@ -40,12 +40,20 @@ class Pattern:
     threat: str | None = None  # code when announced as possible or planned: a THREATEN that occurred
     confidence: float = 0.85
     origin: str = ""  # "file:line" for messages
+    # the code between people when no violence is in sight ("Trump attacked Biden" is criticism, 111);
+    # None: not coded then; False: no such rule
+    person: str | None | bool = False
+    object_target: bool = True  # False: the direct object is a topic, never the target ("discuss X")
+    subject: tuple[tuple[str, ...], ...] = ()  # words before the trigger in its sentence (PETRARCH's before *)
+    reverse: str | None = None  # the code of the answering event, target to source (PETRARCH's "032:033")
+    reciprocal: bool = False  # coordinated sources act on each other (PETRARCH's "%")
 
     @property
     def specificity(self) -> int:
         """How many constraints the pattern adds; the most specific matching pattern wins."""
         return (2 * bool(self.particle) + (1 + max(map(len, self.object)) if self.object else 0)
-                + (1 if self.prep else 0) + (max(map(len, self.prep_object)) if self.prep_object else 0))
+                + (1 if self.prep else 0) + (max(map(len, self.prep_object)) if self.prep_object else 0)
+                + (1 + max(map(len, self.subject)) if self.subject else 0))
 
 
 @dataclass
@@ -65,6 +73,9 @@ class Cues:
     relational_nouns: frozenset[str] = frozenset()
     demand_modals: frozenset[str] = frozenset()
     reciprocal_words: frozenset[str] = frozenset()
+    violence_words: frozenset[str] = frozenset()
+    verbal_objects: frozenset[str] = frozenset()
+    topic_nouns: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -103,7 +114,7 @@ def _words(value, where: str) -> tuple[tuple[str, ...], ...]:
 
 
 _KEYS = {"verb", "noun", "code", "object", "prep", "prep_object", "target_preps", "target", "threat",
-         "confidence", "note"}
+         "confidence", "note", "person", "object_target", "subject"}
 
 
 def pattern_from_entry(entry: dict, where: str, table: CodeTable) -> Pattern:
@@ -130,6 +141,12 @@ def pattern_from_entry(entry: dict, where: str, table: CodeTable) -> Pattern:
     conf = entry.get("confidence", 0.85)
     if not isinstance(conf, int | float) or not 0 < conf <= 1:
         raise TableError(f"{where}: 'confidence' must be a number in (0, 1]")
+    person: str | None | bool = False
+    if "person" in entry:
+        person = _code(entry["person"], where, table, "person")
+    object_target = entry.get("object_target", True)
+    if not isinstance(object_target, bool):
+        raise TableError(f"{where}: 'object_target' must be true or false")
     prep = entry.get("prep")
     if prep is not None and (not isinstance(prep, str) or len(prep.split()) != 1):
         raise TableError(f"{where}: 'prep' must be one preposition")
@@ -138,7 +155,8 @@ def pattern_from_entry(entry: dict, where: str, table: CodeTable) -> Pattern:
         object=_words(entry.get("object"), where), prep=prep.lower() if prep else None,
         prep_object=_words(entry.get("prep_object"), where),
         target_preps=tuple(p.lower() for p in preps) if preps is not None else DEFAULT_TARGET_PREPS,
-        target=target, threat=threat, confidence=float(conf), origin=where,
+        target=target, threat=threat, confidence=float(conf), origin=where, person=person,
+        object_target=object_target, subject=_words(entry.get("subject"), where),
     )
 
 

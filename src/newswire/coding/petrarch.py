@@ -9,7 +9,10 @@ The format, as PETRARCH's ``read_verb_dictionary`` defines it:
   must be in the object phrase, ``(PREP ...)`` is a prepositional phrase, ``{A B}`` a phrase,
   ``&NAME`` any word of a synonym set; ``$``/``+``/``%`` mark source and target slots.
 
-Words before ``*`` (subject-side constraints) and slot markers are not used by newswire's coder.
+Words before ``*`` must come before the verb in its sentence ("HEAVILY UNJUSTLY *", "DID N'T *"); a
+code pair ``[031:032]`` adds the answering event (target to source, 032); ``%`` (a compound actor)
+makes coordinated subjects act on each other. The ``$``/``+`` slots are not used: newswire finds
+source and target in the parse.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 from newswire.coding.patterns import Pattern
 from newswire.coding.tables import CodeTable, TableError, default_table
 
-_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+_BLOCK = re.compile(r"^---\s+(.+?)\s+\[([^\]]*)\]")
 _PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]")
 MAX_ALTERNATIVES = 64
 
@@ -33,6 +36,17 @@ def _code(raw: str, table: CodeTable) -> str | None | bool:
         return None
     if code not in table or table.info(code).plover is None:
         return False
+    return code
+
+
+def _reverse(raw: str, table: CodeTable) -> str | None:
+    """The second code of a pair ("031:032" → "032"), when newswire can emit it."""
+    parts = raw.split(":")
+    if len(parts) < 2:
+        return None
+    code = parts[1].strip()
+    if not code or code.startswith("-") or code not in table or table.info(code).plover is None:
+        return None
     return code
 
 
@@ -102,6 +116,7 @@ def read_petrarch_verbs(path: str | Path, table: CodeTable | None = None, strict
     patterns: list[Pattern] = []
     verbs: list[tuple[str, str | None]] = []
     default: str | None | bool = None
+    default_reverse: str | None = None
     in_block = False
     for n, line in enumerate(lines, 1):
         s = line.split("#", 1)[0].rstrip()
@@ -110,6 +125,7 @@ def read_petrarch_verbs(path: str | Path, table: CodeTable | None = None, strict
         if m:
             in_block, verbs = True, []
             default = _code(m.group(2), table)
+            default_reverse = _reverse(m.group(2), table)
             if default is False and strict:
                 raise TableError(f"{where}: unusable CAMEO code {m.group(2)!r}")
             continue
@@ -128,15 +144,19 @@ def read_petrarch_verbs(path: str | Path, table: CodeTable | None = None, strict
                     raise TableError(f"{where}: unusable CAMEO code {pm.group(2)!r}")
                 continue
             body = pm.group(1)
-            rest = body.split("*", 1)[1] if "*" in body else ""
-            obj, prep, prep_words = _parse_rest(rest)
+            before, rest = body.split("*", 1) if "*" in body else ("", "")
+            obj, prep, prep_words = _parse_rest(rest.replace("_", " "))
+            pre = [w for w in before.replace("_", " ").split() if w not in ("$", "+", "%", "^")]
             obj_alts = _alternatives(obj, sets) if obj else ()
             prep_alts = _alternatives(prep_words, sets) if prep_words else ()
-            if (obj and not obj_alts) or (prep_words and not prep_alts):
+            pre_alts = _alternatives(pre, sets) if pre else ()
+            if (obj and not obj_alts) or (prep_words and not prep_alts) or (pre and not pre_alts):
                 continue  # an unknown synonym set: the pattern can never match
             for verb, particle in verbs:
                 patterns.append(Pattern(trigger=verb, pos="verb", code=code, particle=particle, object=obj_alts,
-                                        prep=prep, prep_object=prep_alts, target="optional", origin=where))
+                                        prep=prep, prep_object=prep_alts, target="optional", origin=where,
+                                        subject=pre_alts, reverse=_reverse(pm.group(2), table),
+                                        reciprocal="%" in before))
         elif st[0].isalpha() or st.startswith("+"):
             word = st.lstrip("+").split("{")[0].split()[0].lower()
             parts = word.split("_")
@@ -144,5 +164,5 @@ def read_petrarch_verbs(path: str | Path, table: CodeTable | None = None, strict
             if default not in (None, False):
                 patterns.append(Pattern(trigger=parts[0], pos="verb", code=default,
                                         particle=" ".join(parts[1:]) or None, target="optional",
-                                        origin=where))
+                                        origin=where, reverse=default_reverse))
     return patterns
