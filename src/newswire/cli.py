@@ -43,7 +43,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     dictionary = _load_actors(args)
     count = 0
     for analysis in api.analyze(args.paths, format=args.format, settings=_settings(args),
-                                actors=dictionary, on_reject=_report_reject):
+                                actors=dictionary, on_reject=_report_reject, prefilter=args.prefilter):
         count += 1
         for warning in analysis.article.warnings:
             _err(f"{analysis.article.origin}: {warning}")
@@ -95,7 +95,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
         result = ingest(args.paths, args.db, format=args.format, jobs=args.jobs, batch_size=args.batch_size,
                         settings=_settings(args), actor_files=tuple(args.actors or ()), on_reject=reject,
-                        on_progress=show)
+                        on_progress=show, prefilter=not getattr(args, "no_prefilter", False))
     w = result.written
     rate = result.read / result.seconds if result.seconds else 0.0
     print(f"{result.read} articles read: {w.added} added, {w.skipped} already stored, {result.rejected} rejected; "
@@ -238,6 +238,32 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_spark(args: argparse.Namespace) -> int:
+    from newswire.spark import run
+
+    if len(args.paths) < 2:
+        raise InputError("spark needs at least one INPUT and an OUTPUT folder")
+    *inputs, output = args.paths
+    result = run(inputs, output, master=args.master, format=args.format, base=args.base,
+                 partitions=args.partitions, settings=_settings(args), actor_files=tuple(args.actors or ()),
+                 overwrite=args.overwrite)
+    print(f"{result.files} input files: {result.articles} articles, {result.events} events, "
+          f"{result.rejected} rejected → {result.output}")
+    if result.articles == 0:
+        _err("no article could be analysed")
+        return 2
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from newswire.spark import load
+
+    r = load(args.dir, args.db)
+    print(f"{r.read} articles read: {r.added} added, {r.skipped} already stored, {r.rejects} rejects logged; "
+          f"{r.events} new events, {r.mentions} mentions → {args.db}")
+    return 0 if r.read else 2
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from newswire.web.app import serve
 
@@ -263,6 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="analyze inputs without a database")
     inputs(p)
     p.add_argument("--json", action="store_true", help="print one analysis record per article (JSON Lines)")
+    p.add_argument("--prefilter", action="store_true",
+                   help="let articles that cannot hold an event skip the dependency parser (faster; "
+                        "they lose indirect quotes and tense-based dates)")
     p.set_defaults(func=cmd_analyze)
 
     def db(p: argparse.ArgumentParser) -> None:
@@ -276,6 +305,8 @@ def build_parser() -> argparse.ArgumentParser:
     db(p)
     p.add_argument("--jobs", type=int, default=1, help="worker processes for the language analysis")
     p.add_argument("--batch-size", type=int, default=32, help="articles per transaction")
+    p.add_argument("--no-prefilter", action="store_true",
+                   help="parse every article fully, also those that cannot hold an event")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("events", help="list stored events")
@@ -323,6 +354,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="ingest the bundled demo articles and show what was found")
     db(p)
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("spark", help="analyze WARC, JSONL or CSV inputs on Apache Spark into Parquet tables")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="input files, folders or WARC manifests (one path per line, .gz allowed), then the output folder")
+    p.add_argument("--master", default="local[*]", help="Spark master URL (default local[*])")
+    p.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: detect)")
+    p.add_argument("--base", metavar="DIR", help="folder or URL that relative paths in a manifest are under")
+    p.add_argument("--partitions", type=int, default=None, help="analysis partitions (default 2 per core)")
+    p.add_argument("--max-bytes", type=int, default=None, help="reject records larger than this (default 20 MB)")
+    p.add_argument("--actors", action="append", metavar="FILE", help="extra actor dictionary; repeatable")
+    p.add_argument("--overwrite", action="store_true", help="replace the tables in an existing output folder")
+    p.set_defaults(func=cmd_spark)
+
+    p = sub.add_parser("load", help="bring a 'newswire spark' output folder into the database")
+    p.add_argument("dir", metavar="PARQUET_DIR")
+    db(p)
+    p.set_defaults(func=cmd_load)
 
     p = sub.add_parser("serve", help="the dashboard and HTTP API over a database (read-only)")
     db(p)

@@ -43,11 +43,13 @@ class IngestResult:
 
 # -- the worker side ---------------------------------------------------------------------------
 _DICTIONARY = None
+_PREFILTER = True
 
 
-def _init_worker(actor_files: tuple[str, ...]) -> None:
+def _init_worker(actor_files: tuple[str, ...], prefilter: bool = True) -> None:
     """Load spaCy and the actor dictionary once per worker process."""
-    global _DICTIONARY
+    global _DICTIONARY, _PREFILTER
+    _PREFILTER = prefilter
     from newswire.actors import load_dictionary
     from newswire.nlp.model import load_nlp
 
@@ -55,19 +57,25 @@ def _init_worker(actor_files: tuple[str, ...]) -> None:
     _DICTIONARY = load_dictionary(extra=actor_files)
 
 
-def analyze_batch(articles: Sequence[Article], dictionary=None) -> tuple[list[Prepared], list[Rejected]]:
-    """Analyse and prepare a batch; an article that makes a stage fail is rejected, not fatal."""
+def analyze_batch(articles: Sequence[Article], dictionary=None,
+                  prefilter: bool | None = None) -> tuple[list[Prepared], list[Rejected]]:
+    """Analyse and prepare a batch; an article that makes a stage fail is rejected, not fatal.
+
+    ``prefilter`` None takes the worker's setting (on unless the ingest turned it off).
+    """
     if not articles:
         return [], []
     dictionary = dictionary if dictionary is not None else _DICTIONARY
+    prefilter = _PREFILTER if prefilter is None else prefilter
     try:
-        return [prepare(a) for a in api.analyze_articles(articles, actors=dictionary)], []
+        return [prepare(a) for a in api.analyze_articles(articles, actors=dictionary, prefilter=prefilter)], []
     except Exception:  # find the culprit article by article: the rest of the batch still goes in
         done: list[Prepared] = []
         rejected: list[Rejected] = []
         for article in articles:
             try:
-                done += [prepare(a) for a in api.analyze_articles([article], actors=dictionary)]
+                done += [prepare(a) for a in api.analyze_articles([article], actors=dictionary,
+                                                                  prefilter=prefilter)]
             except Exception as exc:
                 rejected.append(Rejected(article.origin or article.title,
                                          f"analysis failed: {type(exc).__name__}: {exc}"))
@@ -91,10 +99,13 @@ def ingest(
     actor_files: Sequence[str] = (),
     on_reject: Callable[[Rejected], None] | None = None,
     on_progress: ProgressHandler | None = None,
+    prefilter: bool = True,
 ) -> IngestResult:
     """Read, analyse and store every article in ``inputs``; rejected inputs are logged in the database.
 
     Re-ingesting the same inputs adds nothing. ``on_progress`` is called after every stored batch.
+    ``prefilter`` (on by default) lets articles that cannot hold an event skip the dependency parser
+    (see :func:`newswire.api.analyze_articles`).
     """
     store = db if isinstance(db, Store) else Store(db)
     result = IngestResult()
@@ -143,9 +154,9 @@ def ingest(
 
             dictionary = load_dictionary(extra=tuple(actor_files))
             for batch in _batches(counted(), batch_size):
-                store_batch(*analyze_batch(new_only(batch), dictionary))
+                store_batch(*analyze_batch(new_only(batch), dictionary, prefilter))
         else:
-            _run_parallel(counted(), jobs, batch_size, tuple(actor_files), new_only, store_batch)
+            _run_parallel(counted(), jobs, batch_size, tuple(actor_files), new_only, store_batch, prefilter)
         if pending_rejects:
             store_batch([], [])
     finally:
@@ -157,11 +168,11 @@ def ingest(
 
 def _run_parallel(articles: Iterator[Article], jobs: int, batch_size: int, actor_files: tuple[str, ...],
                   new_only: Callable[[list[Article]], list[Article]],
-                  store_batch: Callable[[list[Prepared], list[Rejected]], None]) -> None:
+                  store_batch: Callable[[list[Prepared], list[Rejected]], None], prefilter: bool = True) -> None:
     """Keep up to two batches per worker in flight; write results in input order."""
     # spawn, not fork: the parent holds DuckDB's threads and file lock, which a fork would copy
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
-                             initializer=_init_worker, initargs=(actor_files,)) as pool:
+                             initializer=_init_worker, initargs=(actor_files, prefilter)) as pool:
         in_flight: deque[Future] = deque()
         try:
             for batch in _batches(articles, batch_size):

@@ -223,31 +223,40 @@ def _speaker_of_verb(analysis: Analysis, verb, lex: SpeechLexicon) -> tuple[bool
 
 
 def _speaker_from_token(analysis: Analysis, token) -> tuple[str | None, Actor | None]:
-    """Name and actor of the speaker whose phrase is headed by ``token``; (None, None) when unknown."""
-    span = token.doc[token.left_edge.i: token.right_edge.i + 1]
-    mention = _mention_for(analysis.mentions, token.idx, span.start_char, span.end_char)
-    if mention is not None:
-        root = _follow_antecedents(analysis.mentions, mention)
-        if root.kind == "pronoun":
-            return None, None
-        name = root.person or (root.text if root.kind == "name" else root.actor.name)
-        return name, root.actor
-    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+    """Name and actor of the speaker whose phrase is headed by ``token``; (None, None) when unknown.
+
+    Only the head and the words in apposition to it or compounded with it name the speaker: in
+    "John Hutchinson, a biologist at London's Royal Veterinary College" the speaker is Hutchinson,
+    never London. A named person with an appositive description ("Bruno Rodriguez, the foreign
+    minister of Cuba") takes the name from the person and the actor from the description.
+    """
+    heads = [token] + [c for c in token.children if c.dep_ in ("appos", "compound")]
+    mentions = [m for t in heads if (m := _mention_at(analysis.mentions, t.idx)) is not None]
+    resolved = [_follow_antecedents(analysis.mentions, m) for m in mentions]
+    resolved = [m for m in resolved if m.kind != "pronoun"]
+    person_ent = next((e for t in heads for e in token.doc.ents
+                       if e.label_ == "PERSON" and e.start <= t.i < e.end), None)
+    if resolved:
+        best = next((m for m in resolved if m.person), resolved[0])
+        if best.person:
+            return best.person, best.actor
+        if person_ent is not None:  # an unknown person with a known role
+            return person_ent.text, best.actor
+        return (best.text if best.kind == "name" else best.actor.name), best.actor
+    if mentions:  # only an unresolved pronoun: no guessing
+        return None, None
+    if person_ent is not None:
+        return person_ent.text, None
+    if token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "NORP", "GPE"):
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         return (ent.text if ent is not None else token.text), None
-    # "the negotiator Ahmed Karimi": a named person inside the subject phrase (apposition, compound)
-    person = next((e for e in span.ents if e.label_ == "PERSON"), None)
-    if person is not None:
-        return person.text, None
     return None, None
 
 
-def _mention_for(mentions: list[Mention], head: int, start: int, end: int) -> Mention | None:
-    containing = [m for m in mentions if m.start <= head < m.end]
-    if containing:
-        return min(containing, key=lambda m: m.end - m.start)
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
-    return inside[0] if inside else None
+def _mention_at(mentions: list[Mention], offset: int) -> Mention | None:
+    """The narrowest mention covering the character at ``offset``."""
+    containing = [m for m in mentions if m.start <= offset < m.end]
+    return min(containing, key=lambda m: m.end - m.start) if containing else None
 
 
 def _follow_antecedents(mentions: list[Mention], mention: Mention) -> Mention:
@@ -261,6 +270,8 @@ def _follow_antecedents(mentions: list[Mention], mention: Mention) -> Mention:
 # ---------------------------------------------------------------------------------------------------
 # Indirect speech
 
+_NOT_REPORTING = frozenset({"so", "because", "if", "as", "while", "since", "although", "though", "when",
+                            "unless", "until", "before", "after", "once"})
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
@@ -283,6 +294,8 @@ def _indirect_quotes(analysis: Analysis, spans: list[tuple[int, int]], lex: Spee
         if not clauses:
             continue
         clause = clauses[0]
+        if any(c.dep_ == "mark" and c.lower_ in _NOT_REPORTING for c in clause.children):
+            continue  # "declared an emergency so he could fund a wall": purpose, not reported speech
         s = clause.left_edge
         if s.lower_ == "that" and s.i + 1 <= clause.right_edge.i:
             s = token.doc[s.i + 1]
