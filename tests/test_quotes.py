@@ -139,3 +139,31 @@ def _seed_analysis(path):
     if path not in _SEED_CACHE:
         _SEED_CACHE[path] = next(newswire.analyze([str(path)]))
     return _SEED_CACHE[path]
+
+
+def test_attribution_in_the_next_sentence() -> None:
+    body = ('"The ceasefire is holding, and we will keep it." Ukrainian President Volodymyr Zelensky said so '
+            'in his nightly address on Tuesday.')
+    q = _by_text(_quotes(body), "ceasefire is holding")
+    assert q.speaker == "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize(("title", "quoted", "kind"), [
+    ("'We will not back down,' says Zelensky as shelling intensifies", "We will not back down", "direct"),
+    ('Zelensky: "We will not back down"', "We will not back down", "direct"),
+    ("Ukraine will not give up territory, Zelensky says", "Ukraine will not give up territory", "indirect"),
+])
+def test_quotes_in_headlines(title: str, quoted: str, kind: str) -> None:
+    body = "Ukrainian President Volodymyr Zelensky addressed parliament in Kyiv on Monday."
+    analysis = newswire.analyze_text(body, title=title, published="2023-05-10")
+    q = _by_text(analysis.title_quotes, quoted)
+    assert q.kind == kind
+    assert title[q.start:q.end] == q.text
+    assert q.speaker == "Volodymyr Zelensky"
+    assert analysis.to_dict()["title_quotes"]
+
+
+def test_headline_apostrophes_are_not_quotes() -> None:
+    analysis = newswire.analyze_text("Officials met in Geneva on Monday.", title="Russia's envoy leaves Geneva talks",
+                                     published="2023-05-10")
+    assert analysis.title_quotes == []

@@ -189,6 +189,7 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    title_quotes: list[Quote] = field(default_factory=list)  # offsets into the title, not the body
     events: list[Event] = field(default_factory=list)
     doc: Any = None
     mentions: list[Mention] = field(default_factory=list)
@@ -216,6 +217,7 @@ class Analysis:
             "entities": [e.to_dict() for e in self.entities],
             "dates": [d.to_dict() for d in self.dates],
             "quotes": [q.to_dict() for q in self.quotes],
+            "title_quotes": [q.to_dict() for q in self.title_quotes],
             "events": [e.to_dict() for e in self.events],
             "warnings": list(a.warnings),
         }

@@ -12,6 +12,11 @@ nearest name is never guessed. Speakers resolve through the language layer's men
 
 Indirect speech ("X said that ...", "according to X, ...") is reported as ``kind: "indirect"`` with
 the reported clause as its text.
+
+Headlines quote too ("'We will not back down,' says Zelensky"; "Russia rejects dialogue, Borrell
+says"). Their quotes go to ``Analysis.title_quotes`` with offsets into the title, since the record's
+``quotes`` offsets are body offsets. The title is parsed on its own only when it has quotation
+marks or a verb of saying.
 """
 
 from __future__ import annotations
@@ -145,6 +150,80 @@ def find_quotes(analysis: Analysis) -> None:
     quotes.extend(_indirect_quotes(analysis, spans, lex))
     quotes.sort(key=lambda q: q.start)
     analysis.quotes = quotes
+    analysis.title_quotes = headline_quotes(analysis)
+
+
+_SAYS = re.compile(r"\b(says|said|warns|tells|told|vows|insists|claims|urges|writes|asks|declares|announces)\b",
+                   re.IGNORECASE)
+
+
+def headline_quotes(analysis: Analysis) -> list[Quote]:
+    """Quotes in the headline: quoted words, or a clause attributed by "..., X says" / "X says ...".
+
+    The speaker comes from the headline's own verb of saying; a bare surname is looked up in the
+    article's mentions (the body names the person in full), never guessed.
+    """
+    title = analysis.article.title
+    spans = quote_spans(title) or _single_quote_spans(title)
+    if not title or not (spans or _SAYS.search(title)):
+        return []
+    from newswire.nlp.model import load_nlp
+
+    doc = load_nlp()(title)
+    lex = speech_lexicon()
+    verbs = [t for t in doc if _is_speech_verb(t, lex)]
+    out: list[Quote] = []
+    for start, end in spans:
+        text = title[start:end].strip()
+        if not _is_quotation(text):
+            continue
+        speaker, actor = _headline_speaker(analysis, [v for v in verbs if not start <= v.idx < end])
+        lead = title[:start].rstrip(" \"'\u201c\u2018")
+        if speaker is None and lead.endswith(":") and 0 < len(lead.split()) <= 4:  # 'Zelensky: "..."'
+            speaker, actor = _named(analysis, lead[:-1].strip())
+        out.append(Quote(text=text, speaker=speaker, speaker_actor=actor, kind="direct", start=start,
+                         end=start + len(text)))
+    if not out:
+        for verb in verbs:  # "Russia does not want dialogue with EU, Borrell says"
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            if clause is None or clause.i > verb.i and not any(c.dep_ == "nsubj" for c in verb.children):
+                continue
+            s, e = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+            text = title[s:e].rstrip(" ,:")
+            if len(text.split()) >= 3:
+                speaker, actor = _headline_speaker(analysis, [verb])
+                out.append(Quote(text=text, speaker=speaker, speaker_actor=actor, kind="indirect", start=s,
+                                 end=s + len(text)))
+    return out
+
+
+def _single_quote_spans(title: str) -> list[tuple[int, int]]:
+    """Headlines quote with straight single quotes: 'We will fight,' says X. Apostrophes are not quotes."""
+    return [(m.start(1), m.end(1)) for m in re.finditer(r"(?:^|(?<=[\s:]))'([^']{3,}?)'(?=[\s,.:;!?]|$)", title)]
+
+
+def _headline_speaker(analysis: Analysis, verbs) -> tuple[str | None, Actor | None]:
+    for verb in verbs:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        phrase = subject.doc[subject.left_edge.i: subject.right_edge.i + 1].text
+        speaker, actor = _named(analysis, phrase)
+        if speaker is not None or subject.pos_ == "PROPN":
+            return speaker or phrase, actor
+    return None, None
+
+
+def _named(analysis: Analysis, phrase: str) -> tuple[str | None, Actor | None]:
+    """The body's name mention for a headline's speaker phrase (the body names the person in full)."""
+    words = phrase.split()
+    if not words:
+        return None, None
+    for m in analysis.mentions:
+        if m.kind == "name" and (m.text == phrase or (m.text.split() and m.text.split()[-1] == words[-1])):
+            root = _follow_antecedents(analysis.mentions, m)
+            return (root.person or root.text), root.actor
+    return None, None
 
 
 def _is_quotation(text: str) -> bool:
