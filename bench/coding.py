@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import random
 import sys
 import time
@@ -35,7 +36,8 @@ def _docs(nlp, bodies: list[str], cache: Path | None):
     """The parses, from the cache when it holds these very bodies."""
     from spacy.tokens import DocBin
 
-    key = f"{len(bodies)}-{hash(tuple(bodies)) & 0xFFFFFFFF:x}.spacy"
+    # a stable digest: the built-in hash of strings changes with every process
+    key = f"{len(bodies)}-{hashlib.sha1(chr(0).join(bodies).encode()).hexdigest()[:12]}.spacy"
     if cache is not None and (cache / key).exists():
         return list(DocBin().from_disk(cache / key).get_docs(nlp.vocab))
     docs = list(nlp.pipe(bodies))

@@ -533,3 +533,81 @@ def test_petrarch_words_before_the_verb_code_pairs_and_compounds(tmp_path: Path)
 
 def test_discussing_ties_with_a_country_is_no_meeting_with_it():
     assert triples("EU leaders will discuss their strained ties with Moscow in March.") == set()
+
+
+# ---- round four: refusals, threats had, purposes, offers, slots ------------------------------
+
+
+def test_refusing_a_private_act_rejects_no_one_but_refusing_to_act_on_a_state_does():
+    assert triples("During a trip to Germany, Borrell refused to visit a cemetery.") == set()
+    assert ("POL", "120", "UKR", "occurred") in triples("Poland has refused to deploy peacekeepers in Ukraine.")
+    assert ("RUS", "125", "UKR", "occurred") in triples("Russia refused to meet Ukraine.")
+
+
+def test_having_a_threat_over_you_is_not_threatening():
+    assert not any(c == "130" for _, c, _, _ in triples("Russian police have a threat of ten years in jail."))
+    assert ("RUS", "130", "UKR", "occurred") in triples("Russia made a threat to Ukraine.")
+
+
+def test_who_is_paid_to_kill_does_the_killing():
+    got = triples("Iran was paying bounties to Hamas to kill Israeli soldiers in Israel.")
+    assert not any(s == "IRN" and c.startswith("19") for s, c, _, _ in got)  # the payer is no attacker
+    assert ("PSEREB", "190", "ISR", "planned") in triples("Iran paid Hamas to attack Israel.")
+
+
+def test_an_offer_of_nothing_in_particular_is_no_event():
+    assert triples("They believe Poland can offer the European Union so much in input and suggestions.") == set()
+    assert ("IRN", "030", "CHN", "occurred") in triples("Iran offered to hand over the tanker to China.")
+
+
+def test_violence_verbs_of_round_four():
+    assert ("PSEREB", "190", "ISR", "occurred") in triples("Hamas gunmen wounded two soldiers from Israel.")
+    assert ("RUSCOP", "182", "UKR", "occurred") in triples("Russian police beat up protesters from Ukraine.")
+
+
+PETRARCH_SLOTS = """
+&NEGX
++DID N'T
+
+--- FREE  [081]  ---
+FREE
+- + * FROM $  [066]
+
+--- CELEBRATE  [041]  ---
+CELEBRATE
+- * EID AT ^ WITH +  [043]
+- % * [030:030]
+"""
+
+
+def test_petrarch_slots_and_compound_subjects(tmp_path: Path):
+    from newswire.coding import OpenTable, read_petrarch_verbs
+
+    f = tmp_path / "verbs.txt"
+    f.write_text(PETRARCH_SLOTS)
+    table = OpenTable()
+    patterns = read_petrarch_verbs(f, table)
+    assert {(p.source_slot, p.target_slot) for p in patterns if p.code == "066"} == {("from", "subject")}
+    coder = Coder(PatternSet(patterns, load_cues(patterns_dir() / "cues.yaml")), table, inferences=False)
+
+    def coded(text):
+        return {(e.source.code, e.cameo, e.target.code if e.target else None) for e in coder.code(analysis_of(text))}
+
+    # "+ * FROM $": the one freed from is the source, the freed the target
+    assert ("RUS", "066", "UKR") in coded("Ukraine was freed from Russia after the war.")
+    # "WITH +": the target is the "with" phrase, not the place after "at"
+    assert coded("Iran celebrated Eid at Beijing with Russia.") == {("IRN", "043", "RUS")}
+    # "% *" needs a compound subject, whose members act on each other
+    assert coded("Iran and Russia celebrated.") == {("IRN", "030", "RUS"), ("RUS", "030", "IRN")}
+    assert coded("Iran celebrated.") == {("IRN", "041", None)}  # the block default, not "%"
+
+
+def test_a_name_for_several_actors_yields_each():
+    doc = load_nlp()("Poland and Germany expelled diplomats from Russia.")
+    text = doc.text
+    a1, a2 = Actor("Shire A", "FRO"), Actor("Shire B", "BIL")
+    mentions = [Mention(0, 6, "Poland", a1, head=0), Mention(0, 6, "Poland", a2, head=0),
+                Mention(text.index("Russia"), text.index("Russia") + 6, "Russia", RUS, head=text.index("Russia"))]
+    analysis = Analysis(Article("t", text), doc=doc, mentions=mentions)
+    code_events(analysis)
+    assert {(e.source.code, e.target.code) for e in analysis.events} >= {("FRO", "RUS"), ("BIL", "RUS")}

@@ -73,15 +73,21 @@ class Coder:
     # ---- actors -------------------------------------------------------------------------------
 
     def _index_mentions(self, analysis: Analysis) -> dict[int, Mention]:
-        """Token index → the mention covering it (the first, when mentions overlap)."""
+        """Token index → the mention covering it (the first, when mentions overlap).
+
+        Also fills ``self._same_span``: every mention of exactly the first one's span, so a name standing
+        for several actors ("The Shire" → three hobbits in PETRARCH's dictionaries) yields each."""
         doc = analysis.doc
         index: dict[int, Mention] = {}
+        self._same_span: dict[int, list[Mention]] = {}
         for m in analysis.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
             for i in range(span.start, span.end):
-                index.setdefault(i, m)
+                first = index.setdefault(i, m)
+                if first is not m and (first.start, first.end) == (m.start, m.end) and first.actor != m.actor:
+                    self._same_span.setdefault(i, [first]).append(m)
         return index
 
     def _actor(self, tok) -> tuple[Actor, float] | None:
@@ -116,6 +122,7 @@ class Coder:
             a = self._actor(t)
             if a is not None:
                 found.append(a)
+                found.extend((m.actor, a[1]) for m in self._same_span.get(t.i, [])[1:])
                 continue
             if t.lemma_.lower() in self.cues.relational_nouns:
                 continue  # "critics of Putin" are not Putin
@@ -150,6 +157,9 @@ class Coder:
             return []
         if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
             return self._subjects(head, depth + 1)  # "is ready to": the adjective's subject is the verb's
+        if self._purpose(verb):
+            # "paid bounties to the Taliban to kill soldiers": the one paid does it, never the payer
+            return [(a, c * 0.9) for a, c in self._commissioned(head)]
         if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                  for c in verb.children)):
             if head.lemma_.lower() in self.cues.control_verbs:
@@ -162,6 +172,23 @@ class Coder:
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return self._actors(head)  # "troops attacking the town"
         return []
+
+    def _purpose(self, verb) -> bool:
+        """A "to"-clause of purpose under a verb that commissions others ("paid them to kill", "sent troops to")."""
+        head = verb.head
+        return (verb.dep_ in ("advcl", "xcomp") and head is not verb and head.lemma_.lower() in self.cues.commission_verbs
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+    def _commissioned(self, verb) -> list[tuple[Actor, float]]:
+        """Who a commissioning verb sets to work: its recipient ("to the Taliban", "paid the Taliban"; never the
+        payer, even when the recipient is no known actor), else its object ("sent troops"), else its subject."""
+        recipients = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                      for p in c.children if p.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "dative"]
+        if recipients:
+            return [a for p in recipients for a in self._actors(p)]
+        found = [a for c in verb.children if c.dep_ == "dobj" for a in self._actors(c)]
+        # "sent material to help defend Saudi Arabia": a thing sent does nothing, the sender does
+        return found or [(a, c * 0.9) for a, c in self._subjects(verb)]
 
     def _speaker(self, tok, reported: bool = False) -> list[tuple[Actor, float]]:
         """The actor of the nearest verb of saying above tok ("he wrote, insisting that ... these could ...").
@@ -245,6 +272,8 @@ class Coder:
                     continue
             if p.subject and not self._has_words(tok.doc[tok.sent.start:tok.i], p.subject):
                 continue
+            if p.reciprocal and len(self._subjects(tok)) < 2:
+                continue  # PETRARCH's "% *": only a compound subject
             if best is None or p.specificity > best.specificity:
                 best = p
         return best
@@ -289,6 +318,8 @@ class Coder:
                     worse("possible")
                 elif t.pos_ == "ADJ" and lemma in self.cues.planned_adjectives:
                     worse("planned")
+            if self._purpose(t):
+                worse("planned")  # "paid them to kill": the killing is the aim
             if t.pos_ == "AUX" and t.lemma_ == "be" and tok.dep_ == "xcomp":
                 worse("planned")  # "is to visit"
             for c in t.children:  # "the planned visit", "a possible attack"
@@ -323,7 +354,7 @@ class Coder:
 
     # ---- main ---------------------------------------------------------------------------------
 
-    def _noun_sources(self, noun) -> tuple[list[tuple[Actor, float]], object | None]:
+    def _noun_sources(self, noun, pattern: Pattern | None = None) -> tuple[list[tuple[Actor, float]], object | None]:
         """Source actors of a noun trigger, and the light verb it hangs on (or None)."""
         for c in noun.children:
             if c.dep_ == "poss":
@@ -340,7 +371,8 @@ class Coder:
             if head is t:
                 return [], None
             if t.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-                if head.lemma_.lower() in self.cues.light_verbs:
+                hl = head.lemma_.lower()
+                if hl in self.cues.light_verbs and (pattern is None or not pattern.light or hl in pattern.light):
                     return [(a, c * 0.95) for a, c in self._subjects(head)], head
                 return [], None
             if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "including", "with"):
@@ -440,7 +472,7 @@ class Coder:
                 hp = self._match(tok.head, "verb")
                 if hp is not None and hp.code is not None and self.table.info(hp.code).plover not in COMMENTING:
                     return None
-            sources, light = self._noun_sources(tok)
+            sources, light = self._noun_sources(tok, pattern)
             if light is not None and light.dep_ == "xcomp" and light.head is not light:
                 hp = self._match(light.head, "verb") if light.head.pos_ == "VERB" else None
                 if hp is not None and hp.code is not None:
@@ -455,11 +487,32 @@ class Coder:
             if not sources:
                 sources = [(a, c * 0.8) for a, c in self._speaker(tok)]
         targets = self._targets(tok, pattern, passive, light)
+        if pattern.source_slot or pattern.target_slot:
+            sources = self._slot(tok, pattern.source_slot) or sources
+            targets = self._slot(tok, pattern.target_slot) or targets
         if pattern.person is not False and self._between_people(tok, light, pattern.person is None):
             if pattern.person is None:
                 return None
             code = pattern.person
         return _Found(pattern, code, tok, sources, targets, status, confidence)
+
+    def _slot(self, trig, slot: str | None) -> list[tuple[Actor, float]]:
+        """The actors at a PETRARCH slot: the subject, the first actor of the object phrase, or the object of
+        the first such preposition under the trigger ("freed from Barad-dur")."""
+        if slot is None:
+            return []
+        if slot == "subject":
+            return self._subjects(trig) or [a for c in trig.children if c.dep_ in PASSIVE_SUBJ
+                                              for a in self._actors(c)]
+        if slot == "object":
+            first = next((t for t in self._object_tokens(trig) if t.i > trig.i and t.i in self._mentions), None)
+            return self._actors(first) if first is not None else []
+        for t in trig.subtree:
+            if t.dep_ in ("prep", "agent") and t.lower_ == slot and t.i > trig.i:
+                found = [a for p in t.children if p.dep_ == "pobj" for a in self._actors(p)]
+                if found:
+                    return found
+        return []
 
     def _is_person(self, tok) -> bool:
         m = self._mentions.get(tok.i)
@@ -605,6 +658,12 @@ class Coder:
                         [t for j, t in enumerate(f.sources) if j != i], f.status, f.confidence * 0.9))]
         if not targets and f.pattern.target == "required" and info.plover != "THREATEN":
             return []
+        clause = [c for c in f.trigger.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        if not targets and f.pattern.target == "clause" and clause:
+            # "refused to deploy peacekeepers in Iraq" rejects Iraq; "refused to visit a cemetery" no one
+            targets = self._foreign_in(clause[0], f.sources)
+            if not targets:
+                return []
         start, end, text = self._evidence(analysis.article.body, sent, f.trigger)
         out = []
         seen = set()
@@ -630,6 +689,15 @@ class Coder:
                         confidence=round(min(conf, 1.0), 3),
                     ))
         return out
+
+    def _foreign_in(self, clause, sources: list[tuple[Actor, float]]) -> list[tuple[Actor, float]]:
+        """The first actor in a clause that belongs to another country or organisation than every source."""
+        keys = {(a.country, a.igo) for a, _ in sources}
+        for t in clause.subtree:
+            m = self._mentions.get(t.i)
+            if m is not None and (m.actor.country, m.actor.igo) not in keys:
+                return [(m.actor, 0.8)]
+        return []
 
     @staticmethod
     def _evidence(body: str, sent, trig) -> tuple[int, int, str]:

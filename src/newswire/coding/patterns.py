@@ -23,7 +23,9 @@ from newswire.coding.tables import CodeTable, TableError, default_table
 
 # Where a target is looked for when a pattern names no prepositions.
 DEFAULT_TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "from", "into", "of")
-TARGET_MODES = ("required", "optional")
+# "clause": optional, but required when the trigger takes a "to"-clause ("refused to visit a cemetery"
+# rejects no one; "refused to meet Ukraine" rejects Ukraine).
+TARGET_MODES = ("required", "optional", "clause")
 
 
 @dataclass(frozen=True)
@@ -47,13 +49,20 @@ class Pattern:
     subject: tuple[tuple[str, ...], ...] = ()  # words before the trigger in its sentence (PETRARCH's before *)
     reverse: str | None = None  # the code of the answering event, target to source (PETRARCH's "032:033")
     reciprocal: bool = False  # coordinated sources act on each other (PETRARCH's "%")
+    # nouns: the only light verbs whose subject is the source ("make/issue a threat", not "have a threat of
+    # jail", where the subject is threatened); empty: every light verb of cues.yaml
+    light: frozenset[str] = frozenset()
+    # PETRARCH's "$" (source) and "+" (target) slots: "subject", "object", or a preposition whose object
+    # holds the actor ("+ * FROM $": freed from Y, Y is the source); None: found from the parse
+    source_slot: str | None = None
+    target_slot: str | None = None
 
     @property
     def specificity(self) -> int:
         """How many constraints the pattern adds; the most specific matching pattern wins."""
         return (2 * bool(self.particle) + (1 + max(map(len, self.object)) if self.object else 0)
                 + (1 if self.prep else 0) + (max(map(len, self.prep_object)) if self.prep_object else 0)
-                + (1 + max(map(len, self.subject)) if self.subject else 0))
+                + (1 + max(map(len, self.subject)) if self.subject else 0) + 2 * self.reciprocal)
 
 
 @dataclass
@@ -75,6 +84,7 @@ class Cues:
     reciprocal_words: frozenset[str] = frozenset()
     violence_words: frozenset[str] = frozenset()
     verbal_objects: frozenset[str] = frozenset()
+    commission_verbs: frozenset[str] = frozenset()
     topic_nouns: frozenset[str] = frozenset()
 
 
@@ -114,7 +124,7 @@ def _words(value, where: str) -> tuple[tuple[str, ...], ...]:
 
 
 _KEYS = {"verb", "noun", "code", "object", "prep", "prep_object", "target_preps", "target", "threat",
-         "confidence", "note", "person", "object_target", "subject"}
+         "confidence", "note", "person", "object_target", "subject", "light"}
 
 
 def pattern_from_entry(entry: dict, where: str, table: CodeTable) -> Pattern:
@@ -150,6 +160,11 @@ def pattern_from_entry(entry: dict, where: str, table: CodeTable) -> Pattern:
     prep = entry.get("prep")
     if prep is not None and (not isinstance(prep, str) or len(prep.split()) != 1):
         raise TableError(f"{where}: 'prep' must be one preposition")
+    light = entry.get("light", [])
+    if not isinstance(light, list) or not all(isinstance(w, str) and len(w.split()) == 1 for w in light):
+        raise TableError(f"{where}: 'light' must be a list of single verbs")
+    if light and kinds[0] != "noun":
+        raise TableError(f"{where}: 'light' applies to noun patterns only")
     return Pattern(
         trigger=words[0], pos=kinds[0], code=code, particle=" ".join(words[1:]) or None,
         object=_words(entry.get("object"), where), prep=prep.lower() if prep else None,
@@ -157,6 +172,7 @@ def pattern_from_entry(entry: dict, where: str, table: CodeTable) -> Pattern:
         target_preps=tuple(p.lower() for p in preps) if preps is not None else DEFAULT_TARGET_PREPS,
         target=target, threat=threat, confidence=float(conf), origin=where, person=person,
         object_target=object_target, subject=_words(entry.get("subject"), where),
+        light=frozenset(w.lower() for w in light),
     )
 
 

@@ -11,8 +11,9 @@ The format, as PETRARCH's ``read_verb_dictionary`` defines it:
 
 Words before ``*`` must come before the verb in its sentence ("HEAVILY UNJUSTLY *", "DID N'T *"); a
 code pair ``[031:032]`` adds the answering event (target to source, 032); ``%`` (a compound actor)
-makes coordinated subjects act on each other. The ``$``/``+`` slots are not used: newswire finds
-source and target in the parse.
+makes coordinated subjects act on each other (and requires them). ``$`` (source) and ``+`` (target) slots
+name where the actor sits: before ``*`` the subject, after it the object of the preposition just before
+the slot ("+ * FROM $": "X was freed from Y" has Y as the source), else the object phrase.
 """
 
 from __future__ import annotations
@@ -100,6 +101,25 @@ def _parse_rest(rest: str):
     return obj, prep, prep_words
 
 
+SLOT_PREPS = {"in", "from", "with", "at", "about", "by", "to", "of", "for", "on", "against", "between", "into"}
+
+
+def _slots(before: str, rest: str) -> tuple[str | None, str | None]:
+    """Where a pattern's "$" (source) and "+" (target) sit: "subject" before "*", after it the preposition
+    just before the slot ("* FROM $"), skipping "^" (any noun phrase), else "object"."""
+    out: dict[str, str] = {}
+    for mark in ("$", "+"):
+        if mark in before.split():
+            out[mark] = "subject"
+    words = rest.replace("(", " ").replace(")", " ").replace("{", " ").replace("}", " ").split()
+    for i, w in enumerate(words):
+        if w in ("$", "+") and w not in out:
+            prev = next((p for p in reversed(words[:i]) if p not in ("^", "$", "+")), "")
+            prev = prev.lower().strip("_")
+            out[w] = prev if prev in SLOT_PREPS else "object"
+    return out.get("$"), out.get("+")
+
+
 def read_petrarch_verbs(path: str | Path, table: CodeTable | None = None, strict: bool = False) -> list[Pattern]:
     """Every verb pattern of a PETRARCH verb dictionary as newswire Patterns.
 
@@ -145,6 +165,7 @@ def read_petrarch_verbs(path: str | Path, table: CodeTable | None = None, strict
                 continue
             body = pm.group(1)
             before, rest = body.split("*", 1) if "*" in body else ("", "")
+            source_slot, target_slot = _slots(before.replace("_", " "), rest.replace("_", " "))
             obj, prep, prep_words = _parse_rest(rest.replace("_", " "))
             pre = [w for w in before.replace("_", " ").split() if w not in ("$", "+", "%", "^")]
             obj_alts = _alternatives(obj, sets) if obj else ()
@@ -156,7 +177,8 @@ def read_petrarch_verbs(path: str | Path, table: CodeTable | None = None, strict
                 patterns.append(Pattern(trigger=verb, pos="verb", code=code, particle=particle, object=obj_alts,
                                         prep=prep, prep_object=prep_alts, target="optional", origin=where,
                                         subject=pre_alts, reverse=_reverse(pm.group(2), table),
-                                        reciprocal="%" in before))
+                                        reciprocal="%" in before, source_slot=source_slot,
+                                        target_slot=target_slot))
         elif st[0].isalpha() or st.startswith("+"):
             word = st.lstrip("+").split("{")[0].split()[0].lower()
             parts = word.split("_")
