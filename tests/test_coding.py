@@ -611,3 +611,12 @@ def test_a_name_for_several_actors_yields_each():
     analysis = Analysis(Article("t", text), doc=doc, mentions=mentions)
     code_events(analysis)
     assert {(e.source.code, e.target.code) for e in analysis.events} >= {("FRO", "RUS"), ("BIL", "RUS")}
+
+
+def test_no_event_between_two_names_of_one_actor() -> None:
+    import newswire
+
+    body = ("Ukrainian President Volodymyr Zelensky rejected Ukraine's own draft budget on Tuesday, "
+            "officials in Kyiv said.")
+    analysis = newswire.analyze_text(body, published="2023-05-10")
+    assert all(e.target is None or e.target.code != e.source.code for e in analysis.events)

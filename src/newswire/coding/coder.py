@@ -669,7 +669,7 @@ class Coder:
         seen = set()
         for src, sc in f.sources:
             for tgt, tc in (targets or [(None, 1.0)]):
-                if tgt is not None and tgt == src:
+                if tgt is not None and tgt.code == src.code:  # an actor does not act on itself
                     continue
                 if (src, tgt) in seen:
                     continue
