@@ -345,3 +345,90 @@ def test_petrarch_no_code_is_not_same_as_above(tmp_path):
     assert by_name["BOROMIR"].codes == []
     assert by_name["LORIEN"].code_on(None) == "ELR/GAL"
     assert by_name["SAMWISE"].code_on(None) == "ELR/GAL"  # no bracket at all: the entry before
+
+
+# -- third round: armed forces by their equipment, named groups, titles over user names -------------------
+@pytest.mark.parametrize(("text", "span", "code"), [
+    ("Russian aircraft bombed the market in Idlib on Tuesday.", "Russian aircraft", "RUSMIL"),
+    ("Israeli helicopters fired rockets at the camp overnight.", "Israeli helicopters", "ISRMIL"),
+    ("Israeli F-16 warplanes struck targets in the south.", "Israeli F-16 warplanes", "ISRMIL"),
+    ("Turkish gunboats shelled the coast near the border.", "Turkish gunboats", "TURMIL"),
+    ("Syrian government forces recaptured the town from rebels.", "Syrian government forces", "SYRMIL"),
+    ("Hezbollah guerrillas attacked an army patrol near the border.", "Hezbollah guerrillas", "LBNREB"),
+    ("Kurdish fighters captured the dam on Sunday.", "Kurdish fighters", "KURREB"),
+    ("Houthi rebels fired two missiles at the port.", "Houthi rebels", "YEMREB"),
+    ("A Hamas official said the talks had failed.", "Hamas official", "PSEREB"),
+    ("Palestinian prisoners rioted in the jail on Monday.", "Palestinian prisoners", "PSECVL"),
+    ("Thousands of Iraqi Kurds marched in Kirkuk on Sunday.", "Iraqi Kurds", "IRQ"),
+])
+def test_forces_groups_and_their_members(dictionary, text, span, code):
+    assert (span, code) in codes(analyse(text, dictionary))
+
+
+def test_equipment_words_that_are_not_forces(dictionary):
+    for text in ("A Russian aircraft maker said its sales fell by a third.",
+                 "An Israeli think tank published a report on the talks.",
+                 "Chinese drone makers won new orders in Europe.",
+                 "Ukrainian fighters held the line near the city."):  # "fighters" only after a named group
+        assert analyse(text, dictionary).mentions == [], text
+    # a ship "from" a country may be anyone's
+    a = analyse("North Korea fired shells near a naval vessel from South Korea.", dictionary)
+    assert ("South Korea", "KOR") in codes(a) and not any(c == "KORMIL" for _, c in codes(a))
+
+
+def test_groups_change_code_with_the_date(dictionary):
+    assert codes(analyse("The Taliban attacked a police post.", dictionary, "2015-05-01")) == [("Taliban", "AFGREB")]
+    assert codes(analyse("The Taliban banned the protest.", dictionary, "2022-05-01")) == [("Taliban", "AFGGOV")]
+    a = analyse("Taliban fighters entered the city on Sunday.", dictionary, "2021-08-01")
+    assert codes(a) == [("Taliban fighters", "AFGREB")]
+
+
+def test_hyphenated_and_place_modifiers_are_not_actors(dictionary):
+    a = analyse("Houthi-controlled towns were bombed by Saudi jets.", dictionary)
+    assert codes(a) == [("Saudi jets", "SAUMIL")]
+    a = analyse("A US airstrike near Baghdad airport killed Iranian general Qasem Soleimani.", dictionary,
+                "2020-01-03")
+    got = codes(a)
+    assert ("Qasem Soleimani", "IRNMIL") in got and not any(c.startswith("IRQ") for _, c in got)
+
+
+def test_organisations_named_after_countries(dictionary):
+    for text in ("Mazars USA said it would stop working for the company.", "Air France cancelled flights to Beirut.",
+                 "Radio Free Europe reported the arrests.", "The Bank of England raised interest rates."):
+        assert not any(m.actor.sector is None and m.actor.country in ("USA", "FRA", "GBR")
+                       for m in analyse(text, dictionary).mentions), text
+
+
+def test_bad_group_files_give_clear_errors(tmp_path):
+    path = tmp_path / "groups.yaml"
+    path.write_text("- names: [Freedonian Front]\n  adjectives: [Frontist]\n  codes:\n"
+                    "    - {code: FRDREB, from: 2020-05-01, to: 2019-01-01}\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="before"):
+        load_dictionary((str(path),))
+    path.write_text("- names: [Freedonian Front]\n  adjectives: [Frontist]\n  code: FRDREB\n  codes: []\n",
+                    encoding="utf-8")
+    with pytest.raises(DictionaryError, match="either 'code' or 'codes'"):
+        load_dictionary((str(path),))
+
+
+def test_new_european_leaders_and_security_chiefs(dictionary):
+    a = analyse("Fico met Plenković and Golob in Bratislava.", dictionary, "2024-03-01")
+    assert {m.person: m.actor.code for m in a.mentions if m.person} == {
+        "Robert Fico": "SVKGOV", "Andrej Plenković": "HRVGOV", "Robert Golob": "SVNGOV"}
+    a = analyse("Kochavi warned Hezbollah on Monday.", dictionary, "2021-05-01")
+    assert codes(a) == [("Kochavi", "ISRMIL"), ("Hezbollah", "LBNREB")]
+
+
+def test_user_petrarch_entries_win_and_titles_compose():
+    folder = need_shared("petrarch", "PETR.Validate.actors.txt").parent
+    d = load_dictionary((str(folder / "PETR.Validate.actors.txt"), str(folder / "PETR.Validate.agents.txt")))
+    # the user's MSF agent [NGO~] wins over the bundled Médecins Sans Frontières
+    assert codes(analyse("MSF Arnor is about to restore ties with Gondor.", d, "2010-01-01"))[0] == (
+        "MSF Arnor", "NGOARN")
+    # a title before a user's undated name composes with the country before it
+    a = analyse("Bree Prime Minister Romendacil clashed with Eriador.", d, "2010-01-01")
+    assert [(m.text, m.actor.code) for m in a.mentions][0] == ("Romendacil", "BREGOV")
+    a = analyse("Ithilen's awful and evil minister Calimehtar warned of the Prince of Dol Amroth.", d, "2010-01-01")
+    assert codes(a)[0] == ("Ithilen's awful and evil minister Calimehtar", "ITHGOV")  # the title heads the phrase
+    # without the user's agents file the bundled MSF stays
+    assert load_dictionary().lookup("msf", None) is not None

@@ -151,3 +151,28 @@ def test_a_description_resolves_forward_to_a_person_named_later(dictionary):
     resolve_actors(a, dictionary)
     resolve_coreference(a, dictionary)
     assert not any(m.kind == "description" for m in a.mentions)
+
+
+# -- third round: "it" reported by a country, "they" for a list -------------------------------------------
+def test_it_as_the_subject_reported_by_a_country_or_organisation(dictionary):
+    a = analyse("Switzerland said on Tuesday it had expelled two Russian diplomats.", dictionary)
+    assert resolved(a, "it") == ("pronoun", None, "CHE")
+    a = analyse("Japan halted aid to Myanmar and said it would review the programme.", dictionary)
+    assert resolved(a, "it") == ("pronoun", None, "JPN")
+    a = analyse("Russia's foreign ministry said it would respond to the sanctions.", dictionary)
+    assert resolved(a, "it") == ("pronoun", None, "RUSGOV")
+    # an "it" that stands for nothing, or that a person reports
+    for text in ("Iran said it was important to stop the war.", "Russia said it was time to end the sanctions.",
+                 "China said it was clear that the talks had failed.", "Iran said it was raining in Tehran.",
+                 "The minister said it had been a mistake.", "The deal collapsed. It was signed by Iran in May."):
+        assert resolved(analyse(text, dictionary), "it") is None and resolved(analyse(text, dictionary), "It") \
+            is None, text
+
+
+def test_they_for_a_list_of_countries(dictionary):
+    a = analyse("Germany, France and Italy said they would send troops.", dictionary)
+    they = sorted(m.actor.code for m in a.mentions if m.text == "they")
+    assert they == ["DEU", "FRA", "ITA"]
+    # a possessive after a list is one joint act, not each member's
+    a = analyse("Germany and France welcomed their new agreement with Italy.", dictionary)
+    assert not any(m.text == "their" for m in a.mentions)

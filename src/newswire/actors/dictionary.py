@@ -1,7 +1,7 @@
 """The actor dictionary: names -> actors, sector words, people with date-bounded roles.
 
 Knowledge lives in YAML under ``newswire/data/actors/`` (countries, igos, sectors, people,
-notable); every country pycountry knows is added under its ISO names. Users extend it with
+notable, groups); every country pycountry knows is added under its ISO names. Users extend it with
 their own newswire YAML or PETRARCH/TABARI dictionaries (``load_dictionary(extra=...)``).
 Files are validated on load; a bad file raises :class:`DictionaryError` naming file, entry
 and problem (an ``InputError``, so the CLI reports it without a traceback).
@@ -29,7 +29,8 @@ from newswire.actors.petrarch import (
 from newswire.model import Actor, InputError
 
 DATA = "newswire.data.actors"
-BUNDLED = ("countries.yaml", "igos.yaml", "sectors.yaml", "people.yaml", "notable.yaml")
+BUNDLED = ("countries.yaml", "igos.yaml", "sectors.yaml", "people.yaml", "notable.yaml", "groups.yaml")
+_SECTOR_KEYS = {"titles", "groups", "abroad", "equipment", "only_after_groups"}
 _CODE = re.compile(r"[A-Z0-9]{3,}")
 SURNAME_YEARS = (3, 6)  # a one-word name: a role starting <= 3 years after the day, or ended <= 6 years before
 STEM_ENDINGS = {"a", "e", "i", "n", "s", "an", "ans", "ian", "ians", "ia", "ine", "ines", "ese", "ish", "es", "ns",
@@ -98,12 +99,22 @@ class Person:
 class Target:
     """What a name in the text stands for. ``case``: "exact" (acronyms), "upper" or "cap"."""
 
-    kind: str  # country, demonym, metonym, igo, official, person, petrarch
+    kind: str  # country, demonym, metonym, igo, official, person, petrarch, group
     actor: Actor | None = None
     person: Person | None = None
     petrarch: PetrarchActor | None = None
     case: str = "cap"
     surface: str = ""
+    group: bool = False  # a non-state group or people (groups.yaml), also when named by its adjective
+    dated: tuple[tuple[Actor, str | None, str | None], ...] = ()  # (actor, from, to): a group's dated codes
+
+    def dated_actor(self, day: str | None) -> Actor | None:
+        """The actor of a dated group on ``day``; without a day, the one still valid (else the latest)."""
+        for actor, start, end in self.dated:
+            if day is None and end is None or day is not None and (start is None or start <= day) and (
+                    end is None or day <= end):
+                return actor
+        return max(self.dated, key=lambda d: d[2] or "9999")[0] if self.dated else None
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,8 @@ class SectorWord:
     title: bool  # a person's title ("minister") rather than a body ("ministry")
     prefix: bool = False  # PETRARCH [CODE~] agents
     abroad: bool = False  # often posted abroad ("troops", "diplomats"): "in <place>" says nothing of them
+    equipment: bool = False  # weapons and vehicles ("tanks"): the force only as a phrase's head noun
+    only_after_groups: bool = False  # "fighters": composes with a group ("Hezbollah"), never with a country
 
 
 def norm(text: str) -> str:
@@ -214,6 +227,9 @@ class ActorDictionary:
         """Every actor a name stands for: one, or several for a PETRARCH compound code ``[ELR/GAL]``."""
         if target.person is not None:
             return [target.person.actor_on(day)]
+        if target.dated:
+            actor = target.dated_actor(day)
+            return [actor] if actor is not None else []
         if target.petrarch is not None:
             code = target.petrarch.code_on(day)
             if not code:
@@ -389,13 +405,22 @@ def _load_sectors(d: ActorDictionary, data: Any, source: str) -> None:
         label = f"sector {code}"
         if not isinstance(code, str) or not _CODE.fullmatch(code):
             raise _fail(source, label, "sector codes are capital letters, e.g. GOV")
-        if not isinstance(entry, dict) or set(entry) - {"titles", "groups", "abroad"}:
-            raise _fail(source, label, "must be a mapping with 'titles', 'groups' and optional 'abroad' lists")
+        if not isinstance(entry, dict) or set(entry) - _SECTOR_KEYS:
+            raise _fail(source, label, "must be a mapping with 'titles', 'groups' and optional 'equipment', "
+                                       "'abroad', 'only_after_groups' lists")
         abroad = {norm(n) for n in _strings(entry.get("abroad"), source, label, "abroad")}
-        for n in _strings(entry.get("titles"), source, label, "titles"):
-            d.sectors[norm(n)] = SectorWord(code, True, abroad="*" in abroad or norm(n) in abroad)
-        for n in _strings(entry.get("groups"), source, label, "groups"):
-            d.sectors[norm(n)] = SectorWord(code, False, abroad="*" in abroad or norm(n) in abroad)
+        only_groups = {norm(n) for n in _strings(entry.get("only_after_groups"), source, label,
+                                                 "only_after_groups")}
+        words = [(n, True, False) for n in _strings(entry.get("titles"), source, label, "titles")]
+        words += [(n, False, False) for n in _strings(entry.get("groups"), source, label, "groups")]
+        words += [(n, False, True) for n in _strings(entry.get("equipment"), source, label, "equipment")]
+        for n, title, equipment in words:
+            key = norm(n)
+            d.sectors[key] = SectorWord(code, title, abroad="*" in abroad or key in abroad, equipment=equipment,
+                                        only_after_groups=key in only_groups)
+        unknown = only_groups - {norm(n) for n, _, _ in words}
+        if unknown:
+            raise _fail(source, label, f"'only_after_groups' names words not listed here: {sorted(unknown)}")
 
 
 def _load_people(d: ActorDictionary, data: Any, source: str) -> None:
@@ -471,6 +496,71 @@ def _load_actor_list(d: ActorDictionary, data: list, source: str) -> None:
             d.add_name(n, Target("igo" if actor.igo else "country", actor, case=_case(n)))
 
 
+def _group_actor(d: ActorDictionary, code: Any, name: str, country: Any, sector: Any, source: str,
+                 label: str) -> Actor:
+    if not isinstance(code, str) or not _CODE.fullmatch(code):
+        raise _fail(source, label, f"'code' must be a CAMEO-style code in capitals, not {code!r}")
+    actor = d.decode(code, name)
+    if country is not None:
+        if not isinstance(country, str) or not re.fullmatch(r"[A-Z]{3}", country):
+            raise _fail(source, label, f"'country' must be an ISO alpha-3 code, not {country!r}")
+        actor = Actor(name, code, country, None, actor.sector)
+    if sector is not None:
+        if not isinstance(sector, str) or not _CODE.fullmatch(sector):
+            raise _fail(source, label, f"'sector' must be a sector code such as REB, not {sector!r}")
+        actor = Actor(name, code, actor.country, actor.igo, sector)
+    return Actor(name, actor.code, actor.country, actor.igo, actor.sector)
+
+
+def _load_groups(d: ActorDictionary, data: Any, source: str) -> None:
+    """Named groups: armed groups ("Hezbollah" LBNREB), peoples ("Kurds" KUR), with dated codes when they change.
+
+    An entry: ``names`` (the first is canonical), optional ``adjectives`` ("Kurdish", "Houthi": matched
+    like demonyms, an actor only as a plural noun or with a sector word), and either ``code`` or
+    ``codes`` (a list of ``{code, from, to}``: the Taliban were AFGGOV, then AFGREB, then AFGGOV again);
+    optional ``country`` and ``sector`` when the code does not say them (IMGMUSISI: sector REB).
+    """
+    if data is None:
+        return
+    if not isinstance(data, list):
+        raise DictionaryError(f"{source}: must be a list of groups")
+    for i, entry in enumerate(data, 1):
+        label = f"entry {i}"
+        if not isinstance(entry, dict):
+            raise _fail(source, label, "must be a mapping with names and code (or codes)")
+        unknown = set(entry) - {"names", "adjectives", "code", "codes", "country", "sector", "note"}
+        if unknown:
+            raise _fail(source, label, f"unknown key(s) {sorted(unknown)}")
+        names = _strings(entry.get("names"), source, label, "names")
+        if not names:
+            raise _fail(source, label, "'names' must list at least one name")
+        label = f"{label} ({names[0]})"
+        if ("code" in entry) == ("codes" in entry):
+            raise _fail(source, label, "give either 'code' or 'codes'")
+        dated: list[tuple[Actor, str | None, str | None]] = []
+        if "code" in entry:
+            actor = _group_actor(d, entry["code"], names[0], entry.get("country"), entry.get("sector"), source, label)
+        else:
+            raw = entry["codes"]
+            if not isinstance(raw, list) or not raw:
+                raise _fail(source, label, "'codes' must be a non-empty list of {code, from, to}")
+            for j, r in enumerate(raw, 1):
+                rl = f"{label} code {j}"
+                if not isinstance(r, dict) or set(r) - {"code", "from", "to", "country", "sector"}:
+                    raise _fail(source, rl, "must be a mapping {code, from, to}")
+                start, end = _day(r.get("from"), source, rl, "from"), _day(r.get("to"), source, rl, "to")
+                if start and end and end < start:
+                    raise _fail(source, rl, f"'to' ({end}) is before 'from' ({start})")
+                a = _group_actor(d, r.get("code"), names[0], r.get("country", entry.get("country")),
+                                 r.get("sector", entry.get("sector")), source, rl)
+                dated.append((a, start, end))
+            actor = dated[-1][0]
+        for n in names:
+            d.add_name(n, Target("group", actor, case=_case(n), group=True, dated=tuple(dated)))
+        for n in _strings(entry.get("adjectives"), source, label, "adjectives"):
+            d.add_name(n, Target("demonym", actor, case=_case(n), group=True, dated=tuple(dated)))
+
+
 def _load_yaml_file(d: ActorDictionary, path: Path, source: str, kind: str | None = None) -> None:
     data = _read_yaml(path, source)
     if kind is None:  # a user's file: tell its kind by its shape
@@ -478,9 +568,12 @@ def _load_yaml_file(d: ActorDictionary, path: Path, source: str, kind: str | Non
             kind = "people"
         elif isinstance(data, list) and data and all(isinstance(e, dict) and "igo" in e for e in data):
             kind = "igos"
+        elif isinstance(data, list) and data and all(isinstance(e, dict) for e in data) and any(
+                "codes" in e or "adjectives" in e for e in data):
+            kind = "groups"
         elif isinstance(data, list):
             kind = "actors"
-        elif isinstance(data, dict) and data and all(isinstance(v, dict) and set(v) <= {"titles", "groups", "abroad"}
+        elif isinstance(data, dict) and data and all(isinstance(v, dict) and set(v) <= _SECTOR_KEYS
                                                      for v in data.values()):
             kind = "sectors"
         elif isinstance(data, dict):
@@ -488,7 +581,8 @@ def _load_yaml_file(d: ActorDictionary, path: Path, source: str, kind: str | Non
         else:
             raise DictionaryError(f"{source}: not a newswire actor dictionary (expected a list or a mapping)")
     {"countries": _load_countries, "igos": _load_igos, "sectors": _load_sectors,
-     "people": _load_people, "notable": _load_people, "actors": _load_actor_list}[kind](d, data, source)
+     "people": _load_people, "notable": _load_people, "actors": _load_actor_list,
+     "groups": _load_groups}[kind](d, data, source)
     d.sources.append(source)
 
 
@@ -508,13 +602,31 @@ def add_petrarch_actors(d: ActorDictionary, path: str | Path) -> None:
 
 
 def add_petrarch_agents(d: ActorDictionary, path: str | Path) -> None:
-    """Add a PETRARCH agents file as sector words (``[~GOV]`` -> GOV)."""
+    """Add a PETRARCH agents file as sector words (``[~GOV]`` -> GOV).
+
+    The user's file wins over what was loaded before for the same words: its code replaces a bundled
+    sector word's (which keeps its title/abroad flags: "prime minister" still names one person), and a
+    bundled name spelled like an agent is dropped ("MSF" is then the [NGO~] agent of "MSF Arnor", not
+    the bundled Médecins Sans Frontières). Names from the user's own actors files stay.
+    """
     result = read_petrarch_agents(path)
     d.warnings.extend(result.warnings)
     for agent in result.agents:
         for phrase in (agent.phrase, agent.plural):
-            if phrase:
-                d.sectors.setdefault(norm(phrase), SectorWord(agent.code, False, agent.prefix))
+            if not phrase:
+                continue
+            key = norm(phrase)
+            old = d.sectors.get(key)
+            d.sectors[key] = SectorWord(agent.code, old.title if old else False, agent.prefix,
+                                        old.abroad if old else False, old.equipment if old else False,
+                                        old.only_after_groups if old else False)
+            if key in d.names:
+                kept = [t for t in d.names[key] if t.kind == "petrarch"]
+                if kept:
+                    d.names[key] = kept
+                else:
+                    del d.names[key]
+                d._matcher = None
     d.sources.append(str(path))
 
 
@@ -537,7 +649,7 @@ def _bundled() -> ActorDictionary:
     root = resources.files(DATA)
     for name in BUNDLED:
         path = root / name
-        if name in ("people.yaml", "notable.yaml") and not path.is_file():
+        if name in ("people.yaml", "notable.yaml", "groups.yaml") and not path.is_file():
             continue  # optional files
         _load_yaml_file(d, path, f"newswire/data/actors/{name}", name.removesuffix(".yaml"))
     return d

@@ -18,6 +18,7 @@ Works on the one spaCy Doc of the body (never parses again). Steps:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newswire.actors.dictionary import ActorDictionary, SectorWord, Target, norm
@@ -37,7 +38,8 @@ _PLAIN_MODS = {"local", "riot", "regional", "provincial", "federal", "national",
 _BARE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
 _SKIPPABLE_POS = {"ADJ", "NOUN", "PROPN", "NUM", "ADV"}
 _NAME_ENTS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "GPE", "LOC"}
-_BASES = {"country", "metonym", "igo", "petrarch"}  # what "diplomats from X" composes with
+_BASES = {"country", "metonym", "igo", "petrarch", "group"}  # what "diplomats from X" composes with
+_EQUIPMENT_SKIPPABLE = {"ADJ", "PROPN", "NUM"}  # "Israeli F-16 warplanes", not "Israeli think tank"
 
 
 @dataclass
@@ -48,6 +50,7 @@ class Hit:
     actor: Actor
     used: bool = False
     extra: tuple[Actor, ...] = ()  # the other actors of a compound name (PETRARCH [ELR/GAL])
+    abroad: bool = False  # composed with a word for people posted abroad ("Israeli troops")
 
 
 def _case_ok(text: str, target: Target) -> bool:
@@ -59,7 +62,7 @@ def _case_ok(text: str, target: Target) -> bool:
             all(c.isupper() for c in letters) and norm(text) == norm(target.surface))
     if target.case == "upper":
         return all(c.isupper() for c in letters)
-    return any(w[:1].isupper() for w in text.split())
+    return any(w[:1].isupper() for w in re.split(r"[\s-]+", text))  # "al-Qaeda": a capital after the hyphen
 
 
 def find_hits(doc, dictionary: ActorDictionary, day: str | None) -> list[Hit]:
@@ -176,6 +179,17 @@ def sector_span(doc, i: int, dictionary: ActorDictionary, limit: int | None = No
     return sw, end
 
 
+def compose_hit(h: Hit, actor: Actor, sw: SectorWord) -> Actor:
+    """:func:`compose` for a name found in the text: a named group with its own full code keeps it.
+
+    "Hamas officials", "Taliban fighters", "a Hezbollah commander" are the group itself (PSEREB,
+    AFGREB, LBNREB); a people's bare code composes ("Kurdish fighters" -> KURREB).
+    """
+    if h.target.group and len(actor.code) > 3:
+        return actor
+    return compose(actor, sw)
+
+
 def compose(base: Actor, sw: SectorWord) -> Actor:
     """A country or organisation with a sector: RUS + GOV -> RUSGOV; the EU keeps its code.
 
@@ -215,18 +229,44 @@ def _sector_after(doc, hit: Hit, hit_starts: dict[int, Hit], d: ActorDictionary)
     if j < len(doc) and doc[j].lower_ in _POSSESSIVE:
         j += 1
     sent_end = doc[hit.start].sent.end
+    plain_only = False  # a common noun skipped: no equipment word after it ("Israeli think tank")
     for k in range(j, min(j + 5, sent_end)):
         found = sector_span(doc, k, d, sent_end, set(hit_starts))
         if found is not None:
             sw, end = found
+            if not _fits_base(doc, hit, sw, end, plain_only):
+                return None
             while end < sent_end and doc[end - 1].dep_ == "compound" and doc[end].pos_ == "NOUN" \
                     and end not in hit_starts and doc[end].ent_type_ != "PERSON":
                 end += 1
             return sw, end
         t = doc[k]
-        if k in hit_starts or t.pos_ not in _SKIPPABLE_POS and t.text != "-":
+        coordinated_adj = t.lower_ == "and" and k + 1 < sent_end and doc[k - 1].pos_ == "ADJ" \
+            and doc[k + 1].pos_ == "ADJ"  # "Ithilen's awful and evil minister"
+        if k in hit_starts or t.pos_ not in _SKIPPABLE_POS and t.text != "-" and not coordinated_adj:
             return None
+        if not coordinated_adj and t.pos_ not in _EQUIPMENT_SKIPPABLE and not any(c.isdigit() for c in t.text) and t.text != "-":
+            plain_only = True
     return None
+
+
+def _fits_base(doc, hit: Hit, sw: SectorWord, end: int, plain_only: bool = False) -> bool:
+    """Whether a sector word may compose with the name ``hit``.
+
+    Equipment ("tanks", "aircraft") only as the head of its phrase, right after the name or after
+    adjectives and model names ("Israeli F-16 warplanes"), so that "a Russian aircraft maker" and "an
+    Israeli think tank" are no force; "fighters" only after a named group ("Hezbollah fighters").
+    """
+    if sw.only_after_groups and not hit.target.group:
+        return False
+    if sw.equipment:
+        if plain_only:
+            return False
+        last = doc[end - 1]
+        if last.dep_ == "compound" or end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") \
+                and last.dep_ != "conj" and doc[end].ent_type_ not in ("DATE", "TIME"):
+            return False
+    return True
 
 
 def _conjuncts(hit: Hit, hits: list[Hit], doc) -> list[Hit]:
@@ -250,11 +290,23 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
     mentions: list[Mention] = []
     covered: set[int] = set()  # tokens inside composed mentions
 
-    def titled_person(end: int, actor: Actor, sw: SectorWord) -> bool:
+    def titled_person(end: int, actor: Actor, sw: SectorWord, start: int | None = None) -> bool:
         """A title right before a person: known people keep their own actor; unknown take the title's."""
         j = end + 1 if end < len(doc) and doc[end].text == "," else end
         nxt = hit_starts.get(j)
         if nxt is not None and nxt.target.person is not None:
+            return True
+        if nxt is not None and sw.title and nxt.target.kind == "petrarch" and _person_name(nxt.target) is None \
+                and not nxt.used:
+            # a user's undated name after a title ("Bree Prime Minister Romendacil"): the title composes,
+            # as PETRARCH reads it; a person with dated codes keeps their own (first branch)
+            nxt.used = True
+            named = Actor(doc[nxt.start:nxt.end].text, actor.code, actor.country, actor.igo, actor.sector)
+            first = nxt.start
+            if start is not None and doc[nxt.start:nxt.end].root.dep_ == "appos":
+                first = start  # "Dagolath's Deputy Prime Minister, Telemar": the title is the phrase's head
+            mentions.append(_mention(doc, first, nxt.end, named, named.name))
+            covered.update(range(first, nxt.end))
             return True
         ent = person_ents.get(j)
         if ent is not None and sw.title and not any(i in hit_at for i in range(ent.start, ent.end)):
@@ -267,7 +319,7 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
     def add_composed(start: int, end: int, actor: Actor, h: Hit, sw: SectorWord) -> None:
         mentions.append(_mention(doc, start, end, actor))
         for other in h.extra:  # a compound name: one mention per actor
-            mentions.append(_mention(doc, start, end, compose(other, sw)))
+            mentions.append(_mention(doc, start, end, compose_hit(h, other, sw)))
         covered.update(range(start, end))
 
     # composition: prefix agent + NAME ("MSF Arnor" -> NGOARN, PETRARCH's [NGO~] agents)
@@ -292,8 +344,9 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
             continue
         sw, end = found
         h.used = True
-        actor = compose(h.actor, sw)
-        if not titled_person(end, actor, sw):
+        h.abroad = sw.abroad
+        actor = compose_hit(h, h.actor, sw)
+        if not titled_person(end, actor, sw, h.start):
             add_composed(h.start, end, actor, h, sw)
         covered.update(range(h.start, end))
     # composition: sector words + from/of/in + NAME (and its conjuncts); title + person + of + NAME
@@ -317,9 +370,11 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
             if j < len(doc) and doc[j].lower_ == "the" and j + 1 in hit_starts:
                 j += 1
             base = hit_starts.get(j)
-            if base is not None and base.target.kind in _BASES and not base.used:
+            if base is not None and base.target.kind in _BASES and not base.used and not sw.equipment \
+                    and not (sw.only_after_groups and not base.target.group):
                 base.used = True
-                actor = compose(base.actor, sw)
+                base.abroad = sw.abroad
+                actor = compose_hit(base, base.actor, sw)
                 if person is not None and j > person.end:
                     named = Actor(person.text, actor.code, actor.country, actor.igo, actor.sector)
                     mentions.append(_mention(doc, person.start, person.end, named, person.text))
@@ -330,7 +385,7 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
                 for other in _conjuncts(base, hits, doc):
                     if not other.used:
                         other.used = True
-                        add_composed(other.start, other.end, compose(other.actor, sw), other, sw)
+                        add_composed(other.start, other.end, compose_hit(other, other.actor, sw), other, sw)
                 i = base.end
                 continue
         bare.append((i, end, sw))
@@ -345,9 +400,17 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
             root = doc[h.start:h.end].root
             if root.tag_ not in ("NNS", "NNPS") and root.dep_ in ("amod", "compound"):
                 continue  # "Russian gas": an adjective, not an actor
+        if (h.target.kind == "demonym" or h.target.group) and _hyphen_modifier(doc, h):
+            continue  # "Houthi-controlled Sanaa", "Russian-backed separatists": who controls, not who acts
         if (h.target.kind == "metonym" or h.target.kind == "igo" and doc[h.start].ent_type_ in ("GPE", "LOC")) \
-                and _is_place(doc, h):
-            continue  # "returned to Brussels": a place, not the EU acting
+                and (_is_place(doc, h) or _place_modifier(doc, h)):
+            continue  # "returned to Brussels", "Baghdad airport": a place, not the EU or a government acting
+        prev = hit_at.get(h.start - 1)
+        if h.target.group and len(h.actor.code) <= 3 and prev is not None and prev.target.kind == "demonym" \
+                and not prev.target.group and prev.actor.country:
+            # "Iraqi Kurds": a people within a country are that country's
+            mentions.append(_mention(doc, prev.start, h.end, prev.actor))
+            continue
         mentions.append(_mention(doc, h.start, h.end, h.actor, _person_name(h.target)))
         for other in h.extra:
             mentions.append(_mention(doc, h.start, h.end, other, _person_name(h.target)))
@@ -386,13 +449,30 @@ def _is_place(doc, h: Hit) -> bool:
         root.dep_ in ("pobj", "npadvmod")
 
 
+def _hyphen_modifier(doc, h: Hit) -> bool:
+    """A name joined by a hyphen to a participle or adjective: "Houthi-controlled", "Russian-backed"."""
+    k = h.end
+    return k + 1 < len(doc) and doc[k].text == "-" and doc[k].idx == doc[k - 1].idx + len(doc[k - 1].text) \
+        and doc[k + 1].tag_ in ("VBN", "VBD", "JJ")
+
+
+def _place_modifier(doc, h: Hit) -> bool:
+    """A capital naming where something is: "Baghdad airport", "the Moscow metro", "a Kabul hotel".
+
+    Sector words after a capital compose earlier ("Kremlin critic", "Beijing officials"), so any other
+    common noun the capital modifies is a thing in that city, not its government acting.
+    """
+    root = doc[h.start:h.end].root
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= h.end
+
+
 def _plain_group(doc, start: int, end: int, sw: SectorWord) -> bool:
     """A bare group word that can only be the local one: "Police said", "protesters", "rebels".
 
     Not a title (one person: coreference reads "the minister"), not a word for people posted abroad,
     not one with modifiers that may point elsewhere ("Western officials", "foreign troops").
     """
-    if sw.title or sw.abroad:
+    if sw.title or sw.abroad or sw.equipment or sw.only_after_groups:
         return False
     head = doc[end - 1]
     if head.dep_ not in _BARE_DEPS:
@@ -409,7 +489,8 @@ def _plain_group(doc, start: int, end: int, sw: SectorWord) -> bool:
 
 
 def _country_of(h: Hit) -> str | None:
-    if h.target.person is not None:
+    """The country a name places its sentence in: not people's, nor forces' or envoys' (posted abroad)."""
+    if h.target.person is not None or h.abroad:
         return None
     return h.actor.country if not h.actor.igo else None
 

@@ -5,8 +5,15 @@ and news prose is forgiving): walk the article in order keeping the actors menti
 
 * he/him/his, she/her: the nearest earlier person within three sentences whose gender (when the
   dictionary knows it) fits; an unknown person named in between blocks the match;
-* they/them/their: the nearest earlier group ("Russian diplomats") within two sentences;
+* they/them/their: the nearest earlier group ("Russian diplomats") or coordinated list of countries and
+  organisations ("Germany, France and Italy said they ...": one mention per member) within two
+  sentences; a list that names a person stops the search (the pronoun may be those people); a
+  possessive "their" after a list is left alone ("X and Y welcomed their resumption of ties" is one
+  joint act, and coding each member's as its own would pair the members with themselves);
   its: the nearest earlier organisation or country within two sentences;
+* it: only as the subject of a clause reported by a country or organisation ("Switzerland said it had
+  expelled ...", "Japan announced that it would halt aid"); any other "it" is left alone (weather,
+  situations, things);
 * "the bloc", "the alliance": the nearest earlier organisation that the dictionary lists
   with that noun;
 * "the minister", "the former Spanish foreign minister", "the bloc's foreign affairs chief":
@@ -32,7 +39,7 @@ _PRONOUNS = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
     "they": "pl", "them": "pl", "their": "pl", "theirs": "pl", "themselves": "pl",
-    "its": "org", "itself": "org",
+    "its": "org", "itself": "org", "it": "it",
 }
 _PAST = {"former", "ex", "then", "outgoing", "erstwhile", "previous"}
 _GENERIC = {"chief", "head", "top", "senior", "official", "leader", "new", "current", "incumbent",
@@ -52,6 +59,8 @@ class _Item:
     person: bool
     gender: str | None = None
     plural: bool = False
+    members: tuple[Mention, ...] = ()  # a coordinated list this mention belongs to ("Germany, France and Italy")
+    list_has_person: bool = False
 
 
 def resolve_coreference(analysis: Analysis, dictionary) -> None:
@@ -78,6 +87,7 @@ def resolve_coreference(analysis: Analysis, dictionary) -> None:
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not any(m.start < ent.end_char and ent.start_char < m.end for m in names):
             items.append(_Item(ent.start_char, sent_of(ent.start_char), None, True))
+    _coordinated_lists(doc, items)
 
     removed: set[int] = set()
     added: list[tuple[Mention, Mention]] = []  # (new mention, antecedent)
@@ -89,8 +99,17 @@ def resolve_coreference(analysis: Analysis, dictionary) -> None:
         cut = bisect.bisect_left([it.start for it in items], span.start_char)
         prior = items[cut - 1::-1] if cut else []
         here = sent_of(span.start_char)
-        if kind == "pronoun":
+        if kind == "pronoun" and span[0].lower_ == "it":
+            result = _reported_it(span, names)
+        elif kind == "pronoun":
             result = _pronoun(span, prior, here)
+            if isinstance(result, list):  # "they": every member of a coordinated list
+                new = [Mention(span.start_char, span.end_char, span.text, a.actor, kind, None, span.root.idx)
+                       for a in result]
+                for m, antecedent in zip(new, result, strict=True):
+                    added.append((m, antecedent))
+                    items.append(_Item(m.start, here, m, False, None, True, tuple(new)))
+                continue
         else:
             result = _description(span, prior, here, names, dictionary, day, analysis.mentions)
             if result is None and _qualified(span, names):
@@ -153,6 +172,73 @@ def _qualified(span, names: list[Mention]) -> bool:
     return any(span.start_char <= n.start and n.end <= span.end_char and not n.person for n in names)
 
 
+def _coordinated_lists(doc, items: list[_Item]) -> None:
+    """Mark the members of coordinated lists of names: "Germany, France and Italy", "Rui Costa and Ana Silva"."""
+    by_token = {}
+    for it in items:
+        if it.mention is not None:
+            span = doc.char_span(it.mention.start, it.mention.end, alignment_mode="expand")
+            if span is not None:
+                by_token.setdefault(span.root.i, []).append(it)
+        else:
+            span = doc.char_span(it.start, it.start + 1, alignment_mode="expand")
+            if span is not None:
+                ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+                by_token.setdefault((ent.root if ent is not None else span.root).i, []).append(it)
+    done: set[int] = set()
+    for i in sorted(by_token):
+        if i in done:
+            continue
+        group = sorted({i, *(t.i for t in doc[i].conjuncts)} & set(by_token))
+        if len(group) < 2:
+            continue
+        done.update(group)
+        members = [it for k in group for it in by_token[k]]
+        has_person = any(it.person for it in members)
+        mentions = tuple(it.mention for it in members if it.mention is not None)
+        for it in members:
+            it.members, it.list_has_person = mentions, has_person
+
+
+_WEATHER = {"rain", "snow", "pour", "hail", "drizzle", "freeze"}
+_COPULAS = {"be", "seem", "appear", "become", "remain"}
+
+
+def _expletive(clause) -> bool:
+    """An "it" that stands for nothing: "it was raining", "it was important to stop", "it was time to end",
+    "it was clear that ...", "it took two days to ...". "It was ready to talk" still refers."""
+    lemma = clause.lemma_.lower()
+    if lemma in _WEATHER:
+        return True
+    deps = {c.dep_ for c in clause.children}
+    if lemma in _COPULAS and (deps & {"attr", "ccomp", "xcomp", "csubj"}):
+        return True
+    return lemma == "take" and any(c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME") for c in clause.children)
+
+
+def _reported_it(span, names: list[Mention]):
+    """"Switzerland said it had expelled ...": the country or organisation that reports its own act."""
+    t = span[0]
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = t.head
+    if clause.dep_ != "ccomp" or _expletive(clause):
+        return None
+    verb = clause.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":  # "Japan halted aid and said it would ..."
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].i > t.i:
+        return None
+    subject = subjects[0]
+    for m in names:
+        if m.start <= subject.idx < m.end and m.head == subject.idx and not m.person and (
+                m.actor.igo or m.actor.country or m.actor.code not in ("", "UNK")) and subject.tag_ not in (
+                "NNS", "NNPS"):
+            return m, m.actor
+    return None
+
+
 def _pronoun(span, prior: list[_Item], here: int):
     gender = _PRONOUNS[span[0].lower_]
     for it in prior:
@@ -166,6 +252,12 @@ def _pronoun(span, prior: list[_Item], here: int):
             return (it.mention, it.mention.actor) if it.mention else None
         if here - it.sent > _GROUP_WINDOW:
             return None
+        if gender == "pl" and len(it.members) > 1:
+            if span[0].tag_ == "PRP$":
+                return None  # "X and Y welcomed their resumption of ties": the pair's joint act, not each's
+            if it.list_has_person:
+                return None  # "Rui Costa and Ana Silva ... they": the people, whom this layer does not list
+            return list(it.members)
         if gender == "pl" and it.plural and it.mention:
             return it.mention, it.mention.actor
         if gender == "org" and not it.person and it.mention and (it.mention.actor.igo or it.mention.actor.country):
