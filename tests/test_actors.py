@@ -432,3 +432,20 @@ def test_user_petrarch_entries_win_and_titles_compose():
     assert codes(a)[0] == ("Ithilen's awful and evil minister Calimehtar", "ITHGOV")  # the title heads the phrase
     # without the user's agents file the bundled MSF stays
     assert load_dictionary().lookup("msf", None) is not None
+
+
+def test_round_five_sector_words_compose_with_countries(dictionary):
+    got = codes(analyse("Croatian extremists attacked the village while Algerian landowners began a hunger "
+                        "strike and opposition groups in Zimbabwe demanded elections.", dictionary))
+    assert ("Croatian extremists", "HRVRAD") in got
+    assert ("Algerian landowners", "DZAAGR") in got
+    assert any(code == "ZWEOPP" and text.startswith("opposition groups") for text, code in got)
+
+
+def test_earlier_leaders_resolve_by_date_then_nationality(dictionary):
+    text = "Mugabe met Museveni in Harare."
+    assert codes(analyse(text, dictionary, day="1990-06-01"))[:2] == [("Mugabe", "ZWEGOV"), ("Museveni", "UGAGOV")]
+    # Museveni took office in January 1986: before that he is only Ugandan
+    assert ("Museveni", "UGA") in codes(analyse(text, dictionary, day="1985-06-01"))
+    # out of office: the person still names their country
+    assert ("Mugabe", "ZWE") in codes(analyse(text, dictionary, day="2020-06-01"))

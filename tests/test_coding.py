@@ -621,3 +621,15 @@ def test_no_event_between_two_names_of_one_actor() -> None:
     analysis = newswire.analyze_text(body, published="2023-05-10")
     assert {m.actor.code for m in analysis.mentions if m.kind == "name"} == {"UKRGOV"}
     assert all(e.target is None or e.target.code != e.source.code for e in analysis.events)
+
+
+def test_an_apposed_name_gives_the_head_noun_its_actor():
+    # the subject's head is "envoy"; only the apposed name is a mention
+    got = triples("The bloc's chief envoy Josep Borrell rejected Iran's proposal for talks.")
+    assert ("IGOEUREEC", "125", "IRN", "occurred") in got
+
+
+def test_rejecting_a_call_needs_no_named_asker():
+    got = triples("Poland on Tuesday rejected a call for its troops to be deployed in the east.")
+    assert ("POL", "1232", None, "occurred") in got
+    assert triples("Poland on Tuesday answered a call for its troops to be deployed in the east.") == set()

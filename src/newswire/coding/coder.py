@@ -101,6 +101,10 @@ class Coder:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in self._mentions:
                 m = self._mentions[child.i]
                 return m.actor, 0.9
+        for child in tok.children:
+            # "Iran's religious leader Ayatollah Khomeini": the apposed name says who the head noun is
+            if child.dep_ == "appos" and child.i in self._mentions:
+                return self._mentions[child.i].actor, 0.9
         return None
 
     def _conjuncts(self, tok) -> list:
