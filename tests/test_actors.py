@@ -449,3 +449,11 @@ def test_earlier_leaders_resolve_by_date_then_nationality(dictionary):
     assert ("Museveni", "UGA") in codes(analyse(text, dictionary, day="1985-06-01"))
     # out of office: the person still names their country
     assert ("Mugabe", "ZWE") in codes(analyse(text, dictionary, day="2020-06-01"))
+
+
+def test_both_sides_is_not_the_sentences_one_country() -> None:
+    import newswire
+
+    analysis = newswire.analyze_text("Iraqi officials said both sides had violated the agreement.",
+                                     published="2020-01-08")
+    assert not any(m.text == "sides" for m in analysis.mentions)

@@ -633,3 +633,21 @@ def test_rejecting_a_call_needs_no_named_asker():
     got = triples("Poland on Tuesday rejected a call for its troops to be deployed in the east.")
     assert ("POL", "1232", None, "occurred") in got
     assert triples("Poland on Tuesday answered a call for its troops to be deployed in the east.") == set()
+
+
+def test_condemning_a_deed_targets_its_doer_not_its_victim() -> None:
+    import newswire
+
+    analysis = newswire.analyze_text("Iraq condemned the violation of its sovereignty by Iran.", published="2020-01-08")
+    assert [(e.source.code, e.target.code if e.target else None) for e in analysis.events] == [("IRQ", "IRN")]
+    # the victim named in the "of" phrase is never the target
+    analysis = newswire.analyze_text("Baghdad condemned the violation of Iraq's sovereignty by both sides.",
+                                     published="2020-01-08")
+    assert all(e.target is None or e.target.country != "IRQ" for e in analysis.events)
+
+
+def test_announced_expulsion_of_diplomats_threatens_relations() -> None:
+    import newswire
+
+    analysis = newswire.analyze_text("France said it would expel 35 Russian diplomats.", published="2022-04-04")
+    assert [(e.source.code, e.cameo, e.plover) for e in analysis.events] == [("FRA", "1313", "THREATEN")]

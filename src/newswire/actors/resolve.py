@@ -466,6 +466,10 @@ def _place_modifier(doc, h: Hit) -> bool:
     return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= h.end
 
 
+_SEVERAL = frozenset({"both", "all", "either", "neither", "each", "two", "three", "various", "several", "other",
+                      "rival", "opposing", "warring"})
+
+
 def _plain_group(doc, start: int, end: int, sw: SectorWord) -> bool:
     """A bare group word that can only be the local one: "Police said", "protesters", "rebels".
 
@@ -481,6 +485,8 @@ def _plain_group(doc, start: int, end: int, sw: SectorWord) -> bool:
         return False
     for t in doc[start:end]:
         for c in t.children:
+            if c.dep_ in ("det", "predet", "nummod") and c.lower_ in _SEVERAL:
+                return False  # "both sides", "all parties", "the two governments": more than one country
             if start <= c.i < end or c.dep_ in ("det", "punct", "nummod", "cc", "conj", "prep", "relcl", "acl"):
                 continue
             if c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ not in _PLAIN_MODS:

@@ -404,7 +404,10 @@ class Coder:
                     event_obj = bool(self.patterns.candidates("noun", c.lemma_.lower()))
                     commenting = pattern.code is not None and self.table.info(pattern.code).plover in COMMENTING
                     # "backed dialogue with the Kremlin" supports the dialogue, not the Kremlin
-                    objs = self._actors(c, () if event_obj and commenting else nested)
+                    if c.lemma_.lower() in self.cues.deed_nouns:
+                        objs = self._doers(c)
+                    else:
+                        objs = self._actors(c, () if event_obj and commenting else nested)
                     if not objs and event_obj:
                         # "condemned Russia's attack": the target is whoever did the object event
                         objs = self._noun_sources(c)[0]
@@ -693,6 +696,15 @@ class Coder:
                         confidence=round(min(conf, 1.0), 3),
                     ))
         return out
+
+    def _doers(self, deed) -> list[tuple[Actor, float]]:
+        """Who did a deed named by a noun: its "by" phrase, else its possessor ("Russia's aggression")."""
+        # the parser often hangs "by" on the deed's "of" object: "violation of its sovereignty by Iran"
+        by = [a for p in deed.subtree if p.dep_ == "prep" and p.lower_ == "by"
+              for o in p.children if o.dep_ == "pobj" for a in self._actors(o)]
+        if by:
+            return by
+        return [a for c in deed.children if c.dep_ == "poss" and (a := self._actor(c)) is not None]
 
     def _foreign_in(self, clause, sources: list[tuple[Actor, float]]) -> list[tuple[Actor, float]]:
         """The first actor in a clause that belongs to another country or organisation than every source."""

@@ -86,6 +86,7 @@ class Cues:
     verbal_objects: frozenset[str] = frozenset()
     commission_verbs: frozenset[str] = frozenset()
     topic_nouns: frozenset[str] = frozenset()
+    deed_nouns: frozenset[str] = frozenset()
 
 
 @dataclass
