@@ -15,7 +15,6 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 
 from newswire.config import DEFAULT, Settings
 from newswire.extract import extract
@@ -99,8 +98,7 @@ def analyze_articles(
         ("quotes", find_quotes),
     )
     gate = _gate(nlp, dictionary) if prefilter else None
-    iterator = iter(articles)
-    while batch := list(islice(iterator, batch_size)):
+    for batch in _batches(articles, batch_size):
         english = [a for a in batch if a.language == "en"]
         started = time.perf_counter()
         docs = dict(zip((id(a) for a in english), _pipe(nlp, [a.body for a in english], gate), strict=True))
@@ -120,6 +118,23 @@ def analyze_articles(
                         article.warnings.append(f"{name} analysis failed: {type(exc).__name__}: {exc}")
                     STAGE_SECONDS[name] += time.perf_counter() - started
             yield analysis
+
+
+PIPE_CHARS = 40_000  # text handed to spaCy at once: long articles go in smaller batches (memory)
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Batches of at most ``size`` articles and about PIPE_CHARS of text (one long article alone)."""
+    batch: list[Article] = []
+    chars = 0
+    for article in articles:
+        if batch and (len(batch) >= size or chars + len(article.body) > PIPE_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(article)
+        chars += len(article.body)
+    if batch:
+        yield batch
 
 
 def _gate(nlp, dictionary):
