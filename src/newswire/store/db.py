@@ -142,6 +142,7 @@ class Store:
 
     def _reset_caches(self) -> None:
         self._stories: StoryIndex | None = None
+        self._copies: dict[str, str] | None = None  # content id -> story of every stored article
         self._events: dict[tuple, list[_EventSlot]] = {}
         self._loaded_stories: set[str] = set()
         self._next_event: int | None = None
@@ -219,7 +220,7 @@ class Store:
         index = self._story_index()
         now = self.con.execute("SELECT now()::TIMESTAMP").fetchone()[0]
         articles, entities, quotes, events, mentions, stories, sources = [], [], [], [], [], [], {}
-        by_id: dict[str, str] = {}  # content id -> story, for exact copies inside the batch
+        copies = self._copies_index()
         touched: set[int] = set()
         for p in batch:
             if p.key in known:
@@ -228,12 +229,12 @@ class Store:
             known.add(p.key)
             r = p.record
             day = parse_day(r.get("published"))
-            story = by_id.get(p.id) or self._story_of_copy(p.id) or index.find(p.signature, day)
+            story = copies.get(p.id) or index.find(p.signature, day)
             new_story = story is None
             if story is None:
                 story = p.key
                 stories.append((story, r.get("title"), now))
-            by_id.setdefault(p.id, story)
+            copies.setdefault(p.id, story)
             index.add(p.key, p.signature, story, day)
             if p.source:
                 sources[p.source] = (p.source, now)
@@ -302,10 +303,16 @@ class Store:
                 WHERE events.id = a.event_id AND b.event_id = a.event_id""", [ids, ids])
         return result
 
-    def _story_of_copy(self, article_id: str) -> str | None:
-        """The story of an exact copy (same content id) stored before, e.g. the same text at another URL."""
-        row = self.con.execute("SELECT story_id FROM articles WHERE id = ? LIMIT 1", [article_id]).fetchone()
-        return row[0] if row else None
+    def _copies_index(self) -> dict[str, str]:
+        """Content id → story for every stored article: an exact copy (the same text at another URL)
+        joins its original's story. Loaded once, then kept up to date by the writer (one query per
+        article made ingest slow down as the table grew)."""
+        if self._copies is None:
+            self._copies = {}
+            for article_id, story in self.con.execute(
+                    "SELECT id, story_id FROM articles ORDER BY added, key").fetchall():
+                self._copies.setdefault(article_id, story)
+        return self._copies
 
 
 def _same_day(a: date | None, b: date | None) -> bool:
