@@ -24,10 +24,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
-
+from newswire.data import read_yaml
 from newswire.model import Actor, Analysis, Mention, Quote
 
 _DOUBLE_OPEN = "\u201c\u201e"  # “ „
@@ -46,8 +44,9 @@ class SpeechLexicon:
 @functools.lru_cache(maxsize=1)
 def speech_lexicon() -> SpeechLexicon:
     """The verbs and nouns of saying, from ``data/speech.yaml`` (validated here)."""
-    text = resources.files("newswire.data").joinpath("speech.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = read_yaml("speech.yaml")
+    if not isinstance(data, dict):
+        raise ValueError("data/speech.yaml: expected a mapping of word lists")
     for key in ("verbs", "nouns", "according_to"):
         if not isinstance(data.get(key), list) or not all(isinstance(x, str) and x for x in data[key]):
             raise ValueError(f"data/speech.yaml: '{key}' must be a list of non-empty strings")

@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from newswire.coding.tables import CodeTable, TableError, default_table
+from newswire.data import read_yaml
 
 # Where a target is looked for when a pattern names no prepositions.
 DEFAULT_TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "from", "into", "of")
@@ -193,10 +192,7 @@ def _code(value, where: str, table: CodeTable, name: str) -> str | None:
 def load_pattern_file(path: Path, table: CodeTable | None = None) -> list[Pattern]:
     """Patterns from one YAML file: a top-level list, or a mapping with a ``patterns`` list."""
     table = table or default_table()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise TableError(f"{path}: not valid YAML: {exc}") from exc
+    data = read_yaml(path, TableError)
     if isinstance(data, dict):
         data = data.get("patterns")
     if not isinstance(data, list):
@@ -206,10 +202,7 @@ def load_pattern_file(path: Path, table: CodeTable | None = None) -> list[Patter
 
 def load_cues(path: Path) -> Cues:
     """The cue lists (light verbs, modality, reporting verbs); every key is required to be a word list."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise TableError(f"{path}: not valid YAML: {exc}") from exc
+    data = read_yaml(path, TableError)
     if not isinstance(data, dict):
         raise TableError(f"{path}: expected a mapping of cue lists")
     fields = Cues.__dataclass_fields__

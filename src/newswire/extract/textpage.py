@@ -32,10 +32,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from newswire.data import read_yaml
 from newswire.model import Article, Caption, InputError, Related
 
 # ---------------------------------------------------------------------------------------------
@@ -166,16 +164,7 @@ def parse_lexicon(data: object, source: str = DATA_FILE) -> Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The bundled lexicon, ``newswire.data/textpage.yaml``, read and checked once per process."""
-    source = f"newswire/data/{DATA_FILE}"
-    try:
-        text = resources.files("newswire.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise TextPageDataError(f"{source}: cannot be read: {exc}") from exc
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise TextPageDataError(f"{source}: not valid YAML: {exc}") from exc
-    return parse_lexicon(data, source)
+    return parse_lexicon(read_yaml(DATA_FILE, TextPageDataError), f"newswire/data/{DATA_FILE}")
 
 
 # Shapes, not vocabulary: these stay in code.

@@ -17,11 +17,9 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
+from newswire.data import read_yaml
 from newswire.model import Analysis, DateMention
 
 Tense = Literal["past", "future", "present"] | None
@@ -94,12 +92,7 @@ def parse_date_words(data: Any) -> DateWords:
 @functools.lru_cache(maxsize=1)
 def date_words() -> DateWords:
     """The bundled vocabulary, loaded and checked once per process."""
-    text = resources.files("newswire").joinpath("data/dates.yaml").read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DateDataError(f"dates.yaml is not valid YAML: {exc}") from exc
-    return parse_date_words(data)
+    return parse_date_words(read_yaml("dates.yaml", DateDataError))
 
 
 def _alt(words: list[str]) -> str:

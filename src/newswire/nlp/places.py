@@ -15,11 +15,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from newswire.data import read_yaml
 from newswire.model import Analysis, Location
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -128,12 +126,7 @@ def _index() -> _Index:
 
 
 def _load_places_yaml() -> dict[str, Any]:
-    text = resources.files("newswire").joinpath("data/places.yaml").read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise PlaceDataError(f"places.yaml is not valid YAML: {exc}") from exc
-    return check_places_data(data)
+    return check_places_data(read_yaml("places.yaml", PlaceDataError))
 
 
 def check_places_data(data: Any) -> dict[str, Any]:

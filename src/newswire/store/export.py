@@ -13,12 +13,10 @@ import functools
 import json
 from collections.abc import Iterator
 from datetime import date, datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from newswire.data import read_yaml
 from newswire.model import InputError
 from newswire.store.db import Store
 
@@ -29,8 +27,7 @@ EXPECTED = {"events": 61, "mentions": 16, "gkg": 27}
 @functools.lru_cache(maxsize=1)
 def gdelt_columns() -> dict[str, list[str]]:
     """GDELT's column names per table, checked: a damaged data file must fail loudly, not misalign columns."""
-    text = resources.files("newswire").joinpath("data", "gdelt_columns.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = read_yaml("gdelt_columns.yaml")
     if not isinstance(data, dict):
         raise ValueError("data/gdelt_columns.yaml: expected a mapping of table name to column list")
     for table, count in EXPECTED.items():
