@@ -651,3 +651,15 @@ def test_announced_expulsion_of_diplomats_threatens_relations() -> None:
 
     analysis = newswire.analyze_text("France said it would expel 35 Russian diplomats.", published="2022-04-04")
     assert [(e.source.code, e.cameo, e.plover) for e in analysis.events] == [("FRA", "1313", "THREATEN")]
+
+
+def test_event_location_has_country_and_coordinates() -> None:
+    import newswire
+
+    analysis = newswire.analyze_text("Police arrested dozens of protesters in Tbilisi on Thursday, Georgian "
+                                     "officials said.", published="2023-03-09")
+    located = [e.location for e in analysis.events if e.location is not None]
+    assert located, [e.to_dict() for e in analysis.events]
+    place = located[0]
+    assert (place.name, place.country) == ("Tbilisi", "GEO")
+    assert place.lat is not None and 41 < place.lat < 42.5 and 44 < place.lon < 45.5

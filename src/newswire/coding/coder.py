@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from newswire.coding.patterns import Pattern, PatternSet
 from newswire.coding.tables import CodeTable
 from newswire.model import Actor, Analysis, Event, Location, Mention
+from newswire.nlp.places import resolve_place
 
 SUBJ = ("nsubj", "csubj", "expl")
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
@@ -558,7 +559,8 @@ class Coder:
         return people
 
     def _location(self, sent, trig, actors: set[Actor]) -> Location | None:
-        """A place the event happened: a GPE/LOC/FAC after "in"/"at" in the sentence that is no party to it."""
+        """A place the event happened: a GPE/LOC/FAC after "in"/"at" in the sentence that is no party to it,
+        with its country and coordinates (:func:`newswire.nlp.places.resolve_place`)."""
         for ent in sent.ents:
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
@@ -566,6 +568,8 @@ class Coder:
             if ent.root.dep_ != "pobj" or prep.lower_ not in ("in", "at", "near", "outside"):
                 continue
             m = self._mentions.get(ent.root.i)
+            if m is not None and (m.start, m.end) != (ent.start_char, ent.end_char):
+                m = None  # "protesters in Tbilisi": the party is the protesters, Tbilisi is still the place
             if m is not None and (m.actor in actors or any(
                     m.actor.country and m.actor.country == a.country and a.sector is None for a in actors)):
                 continue
@@ -573,7 +577,9 @@ class Coder:
             anc = {t.i for t in prep.ancestors}
             if trig.i not in anc and prep.head.i != trig.i and trig.head.i not in anc | {prep.head.i}:
                 continue
-            return Location(ent.text, m.actor.country if m is not None else None)
+            place = resolve_place(ent.text)  # country and coordinates from the gazetteer, when unambiguous
+            country = (m.actor.country if m is not None else None) or (place.country if place else None)
+            return Location(ent.text, country, place.lat if place else None, place.lon if place else None)
         return None
 
     def _date(self, analysis: Analysis, sent, trig, status: str) -> str | None:
