@@ -18,14 +18,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from newswire.actors.petrarch import (
     PetrarchActor,
+    in_period,
     looks_like_agents,
     read_petrarch_actors,
     read_petrarch_agents,
 )
+from newswire.data import read_yaml
 from newswire.model import Actor, InputError
 
 DATA = "newswire.data.actors"
@@ -54,9 +54,7 @@ class Role:
     end: str | None = None
 
     def valid_on(self, day: str | None) -> bool:
-        if day is None:
-            return self.end is None
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        return in_period(self.start, self.end, day)
 
 
 @dataclass
@@ -111,8 +109,7 @@ class Target:
     def dated_actor(self, day: str | None) -> Actor | None:
         """The actor of a dated group on ``day``; without a day, the one still valid (else the latest)."""
         for actor, start, end in self.dated:
-            if day is None and end is None or day is not None and (start is None or start <= day) and (
-                    end is None or day <= end):
+            if in_period(start, end, day):
                 return actor
         return max(self.dated, key=lambda d: d[2] or "9999")[0] if self.dated else None
 
@@ -310,19 +307,6 @@ def _day(value: Any, source: str, entry: str, key: str) -> str | None:
         except ValueError:
             pass
     raise _fail(source, entry, f"'{key}' must be a date YYYY-MM-DD or null, not {value!r}")
-
-
-def _read_yaml(path: Path | Any, source: str) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DictionaryError(f"{source}: cannot read: {exc}") from None
-    try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        raise DictionaryError(f"{source}: not valid YAML: {str(exc).splitlines()[0]}") from None
-    except ValueError as exc:  # PyYAML reads 2020-13-01 as a date and fails
-        raise DictionaryError(f"{source}: invalid value: {exc} (dates are YYYY-MM-DD)") from None
 
 
 # -- newswire YAML files ------------------------------------------------------------------------
@@ -562,7 +546,7 @@ def _load_groups(d: ActorDictionary, data: Any, source: str) -> None:
 
 
 def _load_yaml_file(d: ActorDictionary, path: Path, source: str, kind: str | None = None) -> None:
-    data = _read_yaml(path, source)
+    data = read_yaml(path, DictionaryError, source)
     if kind is None:  # a user's file: tell its kind by its shape
         if isinstance(data, list) and data and all(isinstance(e, dict) and "roles" in e for e in data):
             kind = "people"

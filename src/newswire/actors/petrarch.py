@@ -29,6 +29,14 @@ _PLURAL_RE = re.compile(r"\{([^}]*)\}")
 _SUBST_RE = re.compile(r"^(![A-Z0-9_]+!)\s*=\s*(.+)$")
 
 
+def in_period(start: str | None, end: str | None, day: str | None) -> bool:
+    """Whether ISO ``day`` falls from ``start`` to ``end`` (inclusive; None: open). With no day, only what
+    is still open counts: an undated article speaks of the present."""
+    if day is None:
+        return end is None
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
 @dataclass(frozen=True)
 class DatedCode:
     """One code of an actor, valid from ``start`` to ``end`` (ISO dates, inclusive; None: open)."""
@@ -38,9 +46,7 @@ class DatedCode:
     end: str | None = None
 
     def valid_on(self, date: str | None) -> bool:
-        if date is None:
-            return self.end is None
-        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+        return in_period(self.start, self.end, date)
 
 
 @dataclass
