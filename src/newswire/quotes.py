@@ -245,7 +245,8 @@ def _attribute(
     """
     doc = analysis.doc
     body = analysis.article.body
-    inside = [t for t in doc if start <= t.idx < end]
+    span = doc.char_span(start, end, alignment_mode="expand")  # not a scan of the whole doc per quote
+    inside = [t for t in span if start <= t.idx < end] if span is not None else []
     if not inside:
         return False, None, None
     first_sent, last_sent = inside[0].sent, inside[-1].sent
