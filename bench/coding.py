@@ -59,11 +59,10 @@ def main() -> int:
     if not CORPUS.exists():
         print(f"{CORPUS} is absent (evaluation data lives in ../shared)", file=sys.stderr)
         return 2
-    from newswire.actors import load_dictionary, resolve_actors
+    from newswire.actors import load_dictionary
+    from newswire.api import pipeline_stages
     from newswire.coding import code_events, default_coder
     from newswire.model import Analysis, Article
-    from newswire.nlp.coref import resolve_coreference
-    from newswire.nlp.dates import resolve_dates
     from newswire.nlp.model import load_nlp
 
     rows = _rows(args.all, args.n)
@@ -74,12 +73,12 @@ def main() -> int:
     docs = _docs(nlp, [a.body for a in articles], args.cache)
     t_parse = time.perf_counter() - t0
     analyses = []
+    layer = [(n, f) for n, f in pipeline_stages(dictionary) if n not in ("events", "quotes")]
     t0 = time.perf_counter()
     for art, doc in zip(articles, docs, strict=True):
         a = Analysis(art, doc=doc)
-        resolve_actors(a, dictionary)
-        resolve_coreference(a, dictionary)
-        resolve_dates(a)
+        for _name, stage in layer:
+            stage(a)
         analyses.append(a)
     t_layer = time.perf_counter() - t0
     t0 = time.perf_counter()
@@ -91,7 +90,7 @@ def main() -> int:
     total = t_parse + t_layer + t_code
     print(f"{len(articles)} articles, {sents} sentences, {events} events")
     print(f"spaCy parse {t_parse:.2f} s{' (from cache)' if args.cache else ''}; "
-          f"actors+coref+dates {t_layer:.2f} s; coder {t_code:.2f} s")
+          f"actors+coref+new actors+dates {t_layer:.2f} s; coder {t_code:.2f} s")
     print(f"coder: {events / max(t_code, 1e-9):.0f} events/s, {sents / max(t_code, 1e-9):.0f} sentences/s")
     print(f"end to end: {events / total:.1f} events/s; time outside spaCy: {(t_layer + t_code) / total:.0%} "
           f"(coder alone {t_code / total:.0%})")

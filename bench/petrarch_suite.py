@@ -7,6 +7,9 @@ Reads ../shared/petrarch/PETR.UnitTest.records.xml. Every <Sentence> is coded fr
 names: verbs through ``newswire.coding.read_petrarch_verbs``, actors and agents through
 ``newswire.actors.load_dictionary(extra=...)``. The codes are PETRARCH's own (made-up ones such as
 903 included), so the coder runs with an ``OpenTable`` and without newswire's own inferences.
+PETR.Validate.verbs.txt is a PETRARCH-1 (linear) dictionary, so its patterns are matched as PETRARCH-1
+matches them: words in order around the verb, "_" adjacent, the first matching pattern winning
+(``newswire.coding.petrarch_match``).
 
 <Config> options that apply between records are honoured where newswire has the behaviour:
 ``require_dyad`` (false: an event without a target counts, as target "---"). ``new_actor_length``

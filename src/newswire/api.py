@@ -27,7 +27,7 @@ RejectHandler = Callable[[Rejected], None]
 # Seconds spent per stage in this process ("parse" is spaCy), for benchmarks and profiling.
 STAGE_SECONDS: Counter[str] = Counter()
 # Stages that read the dependency parse; an article the pre-filter let skip the parser skips them.
-PARSE_ONLY = ("coreference", "events")
+PARSE_ONLY = ("coreference", "new actors", "events")
 _GATES: dict = {}
 
 
@@ -81,22 +81,12 @@ def analyze_articles(
     (the default here) every article is parsed, so relative dates also use the verb's tense,
     indirect quotes are found and sector actors composed in every article.
     """
-    from newswire.actors import load_dictionary, resolve_actors
-    from newswire.coding import code_events
-    from newswire.nlp.coref import resolve_coreference
-    from newswire.nlp.dates import resolve_dates
+    from newswire.actors import load_dictionary
     from newswire.nlp.model import load_nlp
-    from newswire.quotes import find_quotes
 
     nlp = load_nlp()
     dictionary = actors if actors is not None else load_dictionary()
-    stages = (
-        ("actors", lambda a: resolve_actors(a, dictionary)),
-        ("coreference", lambda a: resolve_coreference(a, dictionary)),
-        ("dates", resolve_dates),
-        ("events", code_events),
-        ("quotes", find_quotes),
-    )
+    stages = pipeline_stages(dictionary)
     gate = _gate(nlp, dictionary) if prefilter else None
     for batch in _batches(articles, batch_size):
         english = [a for a in batch if a.language == "en"]
@@ -118,6 +108,25 @@ def analyze_articles(
                         article.warnings.append(f"{name} analysis failed: {type(exc).__name__}: {exc}")
                     STAGE_SECONDS[name] += time.perf_counter() - started
             yield analysis
+
+
+def pipeline_stages(dictionary) -> tuple[tuple[str, Callable[[Analysis], None]], ...]:
+    """The stages run on each parsed article, in order, as (name, function): the one list of them
+    (benchmarks that time the language layer apart from the coder take it from here too)."""
+    from newswire.actors import add_new_actors, resolve_actors
+    from newswire.coding import code_events
+    from newswire.nlp.coref import resolve_coreference
+    from newswire.nlp.dates import resolve_dates
+    from newswire.quotes import find_quotes
+
+    return (
+        ("actors", lambda a: resolve_actors(a, dictionary)),
+        ("coreference", lambda a: resolve_coreference(a, dictionary)),
+        ("new actors", lambda a: add_new_actors(a, dictionary)),
+        ("dates", resolve_dates),
+        ("events", code_events),
+        ("quotes", find_quotes),
+    )
 
 
 PIPE_CHARS = 40_000  # text handed to spaCy at once: long articles go in smaller batches (memory)

@@ -105,7 +105,7 @@ class Event:
         return d
 
 
-MentionKind = Literal["name", "description", "pronoun"]
+MentionKind = Literal["name", "description", "pronoun", "new"]
 
 
 @dataclass
@@ -114,7 +114,8 @@ class Mention:
 
     ``kind`` is "name" ("Josep Borrell", "Moscow", "Russian diplomats"), "description"
     ("the bloc's foreign affairs chief", "the former Spanish foreign minister") or "pronoun"
-    ("he", "they"). ``person`` is the canonical person's name when the mention is a person.
+    ("he", "they") or "new": a named person, organisation or group no dictionary holds, coded by its
+    name (:mod:`newswire.actors.newactors`). ``person`` is the canonical person's name when the mention is a person.
     ``antecedent`` is the index in ``Analysis.mentions`` of the mention it was resolved
     through (coreference), else None. ``start``/``end`` are character offsets in the body;
     ``head`` is the character offset of the mention's syntactic head token.

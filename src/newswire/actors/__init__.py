@@ -15,11 +15,13 @@ from newswire.actors.dictionary import (
     SectorWord,
     load_dictionary,
 )
+from newswire.actors.newactors import add_new_actors
 from newswire.actors.petrarch import read_petrarch_actors, read_petrarch_agents
 from newswire.actors.resolve import resolve_actors
 
 __all__ = [
     "ActorDictionary",
+    "add_new_actors",
     "DictionaryError",
     "Person",
     "Role",

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from newswire.actors.dictionary import ActorDictionary, SectorWord, Target, norm
 from newswire.model import Actor, Analysis, Entity, Mention
+from newswire.nlp.places import resolve_place
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PREPS = {"from", "of"}
@@ -418,7 +419,14 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
     if bare:
         taken = {i for m in mentions for i in _token_range(doc, m)}
         for start, end, sw in bare:
-            if any(k in taken for k in range(start, end)) or not _plain_group(doc, start, end, sw):
+            if any(k in taken for k in range(start, end)):
+                continue
+            region = _region_before(doc, start, sw, taken)
+            if region is not None:
+                k, country = region
+                mentions.append(_mention(doc, k, end, compose(dictionary.country_actor(country), sw)))
+                continue
+            if not _plain_group(doc, start, end, sw):
                 continue
             country = _context_country(doc, start, hits, dictionary)
             if country is not None:
@@ -468,6 +476,21 @@ def _place_modifier(doc, h: Hit) -> bool:
 
 _SEVERAL = frozenset({"both", "all", "either", "neither", "each", "two", "three", "various", "several", "other",
                       "rival", "opposing", "warring"})
+
+
+def _region_before(doc, start: int, sw: SectorWord, taken: set[int]) -> tuple[int, str] | None:
+    """A place inside a country named right before a group word: "Darfur rebels" (SDNREB), "Gaza militants".
+
+    The place must be a proper noun the parser calls a place and the gazetteer puts in one country."""
+    if sw.title or sw.equipment or start == 0:
+        return None
+    k = start
+    while k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].ent_type_ in ("GPE", "LOC") and k - 1 not in taken:
+        k -= 1
+    if k == start:
+        return None
+    place = resolve_place(doc[k:start].text)
+    return (k, place.country) if place is not None and place.country else None
 
 
 def _plain_group(doc, start: int, end: int, sw: SectorWord) -> bool:

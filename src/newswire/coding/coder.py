@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newswire.coding import petrarch_match
 from newswire.coding.patterns import Pattern, PatternSet
 from newswire.coding.tables import CodeTable
 from newswire.model import Actor, Analysis, Event, Location, Mention
@@ -36,6 +37,8 @@ COMMENTING = {"ACCUSE", "SUPPORT"}
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 RECIPROCAL_CODES = {"057"}  # "X and Y signed a treaty": each signs with the other
 ASKING = {"REQUEST"}
+# physical acts whose target, when unnamed, is the country of the place they hit
+PLACE_TARGETED = {"ASSAULT", "COERCE"}
 
 
 # not a data pattern: a shape of reported speech ("X said Y must ..."), coded as a plain demand
@@ -95,7 +98,8 @@ class Coder:
         """The actor a token names: its mention, else an actor modifier ("EU leaders", "Russia's envoy")."""
         m = self._mentions.get(tok.i)
         if m is not None:
-            return m.actor, (0.9 if m.antecedent is not None or m.kind != "name" else 1.0)
+            # a name no dictionary knows is less sure to be a party than a resolved one
+            return m.actor, (0.8 if m.kind == "new" else 0.9 if m.antecedent is not None or m.kind != "name" else 1.0)
         if tok.lemma_.lower() in self.cues.relational_nouns:
             return None  # "its partners", "Russia's neighbours" are not Russia
         for child in tok.children:
@@ -131,6 +135,11 @@ class Coder:
                 continue
             if t.lemma_.lower() in self.cues.relational_nouns:
                 continue  # "critics of Putin" are not Putin
+            if t.lemma_.lower() in self.cues.topic_nouns and t.dep_ == "pobj":
+                # "a suspension of air links with Serbia": the ties' other side is the party
+                found.extend(a for p in t.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
+                             for o in p.children if o.dep_ == "pobj" for a in self._actors(o))
+                continue
             event_noun = bool(self.patterns.candidates("noun", t.lemma_.lower()))
             for prep in t.children:
                 if prep.dep_ == "prep" and prep.lower_ in nested_preps and (
@@ -175,7 +184,11 @@ class Coder:
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return [(a, c * 0.95) for a, c in self._subjects(head, depth + 1)]
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
-            return self._actors(head)  # "troops attacking the town"
+            found = self._actors(head)  # "troops attacking the town"
+            if not found and head.lemma_.lower() in self.cues.message_nouns and head.head is not head:
+                # "issued a declaration demanding that ...": the declaration speaks for whoever issued it
+                found = self._subjects(head.head, depth + 1)
+            return found
         return []
 
     def _purpose(self, verb) -> bool:
@@ -187,7 +200,9 @@ class Coder:
     def _commissioned(self, verb) -> list[tuple[Actor, float]]:
         """Who a commissioning verb sets to work: its recipient ("to the Taliban", "paid the Taliban"; never the
         payer, even when the recipient is no known actor), else its object ("sent troops"), else its subject."""
-        recipients = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+        # "paid bounties to Hamas": the parser may hang the recipient on the thing paid
+        heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        recipients = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
                       for p in c.children if p.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "dative"]
         if recipients:
             return [a for p in recipients for a in self._actors(p)]
@@ -265,6 +280,8 @@ class Coder:
         for p in cands:
             if p.particle and p.particle not in particles:
                 continue
+            if p.sequence is not None and petrarch_match.match(tok, p.sequence) is None:
+                continue  # a PETRARCH-1 pattern: its words in order around the verb
             if p.object:
                 if obj is None:
                     obj = self._object_tokens(tok)
@@ -362,8 +379,8 @@ class Coder:
     def _noun_sources(self, noun, pattern: Pattern | None = None) -> tuple[list[tuple[Actor, float]], object | None]:
         """Source actors of a noun trigger, and the light verb it hangs on (or None)."""
         for c in noun.children:
-            if c.dep_ == "poss":
-                return self._actors(c), None
+            if c.dep_ == "poss" and (found := self._actors(c)):
+                return found, None  # an unresolved "their" falls through to the light verb's subject
             if c.dep_ in ("prep", "agent") and c.lower_ == "by":
                 return [a for p in c.children if p.dep_ == "pobj" for a in self._actors(p)], None
         for c in noun.children:
@@ -377,6 +394,9 @@ class Coder:
                 return [], None
             if t.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
                 hl = head.lemma_.lower()
+                if hl not in self.cues.light_verbs and head.lower_.endswith("ed"):
+                    # the small model's lemmas slip ("staged" → "stag"): try the regular past's stems
+                    hl = next((w for w in (head.lower_[:-1], head.lower_[:-2]) if w in self.cues.light_verbs), hl)
                 if hl in self.cues.light_verbs and (pattern is None or not pattern.light or hl in pattern.light):
                     return [(a, c * 0.95) for a, c in self._subjects(head)], head
                 return [], None
@@ -498,11 +518,51 @@ class Coder:
         if pattern.source_slot or pattern.target_slot:
             sources = self._slot(tok, pattern.source_slot) or sources
             targets = self._slot(tok, pattern.target_slot) or targets
+        if pattern.sequence is not None:
+            sources, targets = self._sequence_actors(tok, pattern, sources, targets)
         if pattern.person is not False and self._between_people(tok, light, pattern.person is None):
             if pattern.person is None:
                 return None
             code = pattern.person
         return _Found(pattern, code, tok, sources, targets, status, confidence)
+
+    def _span_actors(self, doc, start: int, end: int) -> list[tuple[Actor, float]]:
+        """The actors of a noun phrase (token span): its head's, else its first mention's."""
+        heads = [t for t in doc[start:end] if not start <= t.head.i < end or t.head is t]
+        for t in heads + [t for t in doc[start:end] if t.i in self._mentions]:
+            found = self._actors(t)
+            if found:
+                return found
+        return []
+
+    def _sequence_actors(self, trig, pattern: Pattern, sources, targets):
+        """A PETRARCH-1 pattern's parties: its "$" and "+" noun phrases; else the parse's; else PETRARCH's
+        linear rule: the first actor phrase of the sentence before the verb is the source, the first after
+        it (else the nearest before it) with another actor the target."""
+        bound = petrarch_match.match(trig, pattern.sequence) or {}
+        if "$" in bound:
+            sources = self._span_actors(trig.doc, *bound["$"]) or sources
+        if "+" in bound:
+            targets = self._span_actors(trig.doc, *bound["+"]) or targets
+        if sources and targets:
+            return sources, targets
+        before, after = petrarch_match.linear_actor_spans(trig)
+        if not sources and not any(c.dep_ in SUBJ + ("agent",) for c in trig.children):
+            # only where the verb has no subject of its own: "crowds burned" is no actor's act; a passive
+            # without "by" reads as PETRARCH reads it, the actor before the verb acting on the one after
+            sources = next((found for span in before if (found := self._span_actors(trig.doc, *span))), [])
+            codes = {a.code for a, _ in sources}
+            targets = [x for x in targets if x[0].code not in codes]
+        if not targets and sources and not (pattern.reciprocal and len(sources) > 1):
+            codes = {a.code for a, _ in sources}
+            for span in after + before[::-1]:
+                # the phrase's head first, then each name in it ("its dispute with Eriador": Eriador)
+                for tok in [None] + [t for t in trig.doc[span[0]:span[1]] if t.i in self._mentions]:
+                    found = self._span_actors(trig.doc, *span) if tok is None else self._actors(tok)
+                    found = [x for x in found if x[0].code not in codes]
+                    if found:
+                        return sources, found
+        return sources, targets
 
     def _slot(self, trig, slot: str | None) -> list[tuple[Actor, float]]:
         """The actors at a PETRARCH slot: the subject, the first actor of the object phrase, or the object of
@@ -605,7 +665,7 @@ class Coder:
         self._mentions = self._index_mentions(analysis)
         events: list[Event] = []
         for sent in doc.sents:
-            found = [f for f in (self._find(t) for t in sent) if f is not None]
+            found = self._petrarch_scope([f for f in (self._find(t) for t in sent) if f is not None])
             if self.inferences:
                 found += self._statements(found)
                 found += self._obligations(sent)
@@ -619,6 +679,16 @@ class Coder:
             events.extend(sorted(best.values(), key=lambda e: (e.start, e.trigger, e.source.code)))
         return events
 
+    @staticmethod
+    def _petrarch_scope(found: list[_Found]) -> list[_Found]:
+        """PETRARCH-1 codes a verb phrase once: a verb inside the phrase after a verb coded by a PETRARCH-1
+        pattern ("allowed that X is a pleasant place to visit") is no event of its own."""
+        inside: set[int] = set()
+        for f in found:
+            if f.pattern.sequence is not None:
+                inside.update(t.i for t in petrarch_match.lower_tokens(f.trigger))
+        return [f for f in found if f.trigger.i not in inside] if inside else found
+
     def _obligations(self, sent) -> list[_Found]:
         """A reported obligation on another actor is a demand: "Russia said Sudan must return the helicopter"."""
         out = []
@@ -629,7 +699,8 @@ class Coder:
                 if clause.dep_ != "ccomp" or not any(
                         c.dep_ == "aux" and c.lower_ in self.cues.demand_modals for c in clause.children):
                     continue
-                targets = [a for c in clause.children if c.dep_ in SUBJ for a in self._actors(c, SUBJ_NESTED)]
+                targets = [a for c in clause.children if c.dep_ in SUBJ for a in self._actors(c, SUBJ_NESTED)
+                           if a[0].sector != "CVL"]  # "people must know that ..." is no demand on anyone
                 if not targets:
                     continue
                 sources = self._subjects(verb)
@@ -656,6 +727,11 @@ class Coder:
 
     def _events(self, analysis: Analysis, sent, f: _Found) -> list[Event]:
         info = self.table.info(f.code)
+        own = self._mentions.get(f.trigger.i)
+        if own is not None:
+            # a name holding the trigger word is no party to it: "the Popular Mobilization Forces", "Unite the Right rally"
+            f.sources = [(a, c) for a, c in f.sources if a != own.actor]
+            f.targets = [(a, c) for a, c in f.targets if a != own.actor]
         if info.plover is None or not f.sources:
             return []
         targets = [(a, c) for a, c in f.targets if a not in {s for s, _ in f.sources}]
@@ -669,6 +745,8 @@ class Coder:
                     for e in self._events(analysis, sent, _Found(
                         f.pattern, f.code, f.trigger, [(src, sc)],
                         [t for j, t in enumerate(f.sources) if j != i], f.status, f.confidence * 0.9))]
+        if not targets and info.plover in PLACE_TARGETED:
+            targets = self._place_target(sent, f)
         if not targets and f.pattern.target == "required" and info.plover != "THREATEN":
             return []
         clause = [c for c in f.trigger.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
@@ -703,10 +781,23 @@ class Coder:
                     ))
         return out
 
+    def _place_target(self, sent, f: _Found) -> list[tuple[Actor, float]]:
+        """Force used at a place abroad hits that place's country: "Israeli tanks fired shells at targets in
+        Jericho" is Israel against the Palestinians. Only when the place's country is no source's own:
+        "police fired in Cairo" says nothing of whom they fired at."""
+        trig = f.trigger
+        if trig.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("PROPN", "PRON")
+                                      for c in trig.children):
+            return []  # "Osama was killed by US forces in Pakistan": someone named was hit, not the place
+        loc = self._location(sent, f.trigger, {a for a, _ in f.sources})
+        if loc is None or loc.country is None or any(a.country == loc.country for a, _ in f.sources):
+            return []
+        return [(Actor(loc.name, loc.country, loc.country), 0.8)]
+
     def _doers(self, deed) -> list[tuple[Actor, float]]:
         """Who did a deed named by a noun: its "by" phrase, else its possessor ("Russia's aggression")."""
         # the parser often hangs "by" on the deed's "of" object: "violation of its sovereignty by Iran"
-        by = [a for p in deed.subtree if p.dep_ == "prep" and p.lower_ == "by"
+        by = [a for p in deed.subtree if p.dep_ in ("prep", "agent") and p.lower_ == "by"
               for o in p.children if o.dep_ == "pobj" for a in self._actors(o)]
         if by:
             return by

@@ -55,10 +55,16 @@ class Pattern:
     # holds the actor ("+ * FROM $": freed from Y, Y is the source); None: found from the parse
     source_slot: str | None = None
     target_slot: str | None = None
+    # a PETRARCH-1 pattern matched in word order (newswire.coding.petrarch_match.Sequence); set only by
+    # read_petrarch_verbs for linear dictionaries, and then the only constraint checked besides the particle
+    sequence: object | None = None
 
     @property
     def specificity(self) -> int:
-        """How many constraints the pattern adds; the most specific matching pattern wins."""
+        """How many constraints the pattern adds; the most specific matching pattern wins (PETRARCH-1
+        patterns: the first in the file, the verb's bare code last)."""
+        if self.sequence is not None:
+            return self.sequence.rank
         return (2 * bool(self.particle) + (1 + max(map(len, self.object)) if self.object else 0)
                 + (1 if self.prep else 0) + (max(map(len, self.prep_object)) if self.prep_object else 0)
                 + (1 + max(map(len, self.subject)) if self.subject else 0) + 2 * self.reciprocal)
@@ -86,6 +92,7 @@ class Cues:
     commission_verbs: frozenset[str] = frozenset()
     topic_nouns: frozenset[str] = frozenset()
     deed_nouns: frozenset[str] = frozenset()
+    message_nouns: frozenset[str] = frozenset()
 
 
 @dataclass

@@ -22,6 +22,7 @@ import itertools
 import re
 from pathlib import Path
 
+from newswire.coding import petrarch_match as pm
 from newswire.coding.patterns import Pattern
 from newswire.coding.tables import CodeTable, TableError, default_table
 
@@ -120,11 +121,24 @@ def _slots(before: str, rest: str) -> tuple[str | None, str | None]:
     return out.get("$"), out.get("+")
 
 
-def read_petrarch_verbs(path: str | Path, table: CodeTable | None = None, strict: bool = False) -> list[Pattern]:
+def is_linear(lines: list[str]) -> bool:
+    """Whether a dictionary is PETRARCH-1 style (TABARI's linear patterns): no pattern marks a
+    prepositional phrase with "(...)", as PETRARCH-2's tree patterns (CAMEO.2.0.txt) do."""
+    return not any(s.lstrip().startswith("-") and not s.lstrip().startswith("---") and "(" in s.split("#", 1)[0]
+                   for s in lines)
+
+
+def read_petrarch_verbs(path: str | Path, table: CodeTable | None = None, strict: bool = False,
+                        ordered: bool | None = None) -> list[Pattern]:
     """Every verb pattern of a PETRARCH verb dictionary as newswire Patterns.
 
     Codes newswire cannot emit (not in the CAMEO table, or dropped by PLOVER: 01x) are skipped;
     with ``strict`` they raise TableError naming the line.
+
+    ``ordered``: match patterns as PETRARCH-1 does, words in order around the verb, the first matching
+    pattern winning, only the verb forms PETRARCH knows (see :mod:`newswire.coding.petrarch_match`);
+    None: when the dictionary is PETRARCH-1 style (:func:`is_linear`). Otherwise patterns are read as
+    PETRARCH-2's: the words must be in the object phrase, the most specific pattern wins.
     """
     table = table or default_table()
     path = Path(path)
@@ -132,6 +146,10 @@ def read_petrarch_verbs(path: str | Path, table: CodeTable | None = None, strict
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as exc:
         raise TableError(f"{path}: cannot read: {exc}") from exc
+    if ordered is None:
+        ordered = is_linear(lines)
+    if ordered:
+        return _read_ordered(lines, path, table, strict)
     sets = _synsets(lines)
     patterns: list[Pattern] = []
     verbs: list[tuple[str, str | None]] = []
@@ -187,4 +205,62 @@ def read_petrarch_verbs(path: str | Path, table: CodeTable | None = None, strict
                 patterns.append(Pattern(trigger=parts[0], pos="verb", code=default,
                                         particle=" ".join(parts[1:]) or None, target="optional",
                                         origin=where, reverse=default_reverse))
+    return patterns
+
+
+def _read_ordered(lines: list[str], path: Path, table: CodeTable, strict: bool) -> list[Pattern]:
+    """A PETRARCH-1 dictionary: each pattern as a :class:`petrarch_match.Sequence` per verb of its block."""
+    sets = pm.read_synsets(lines)
+    patterns: list[Pattern] = []
+    verbs: list[tuple[str, str | None, frozenset[str]]] = []
+    default: str | None | bool = None
+    default_reverse: str | None = None
+    in_block = False
+    for n, line in enumerate(lines, 1):
+        s = line.split("#", 1)[0].rstrip()
+        st = s.strip()
+        where = f"{path.name}:{n}"
+        m = _BLOCK.match(st)
+        if m:
+            in_block, verbs = True, []
+            default = _code(m.group(2), table)
+            default_reverse = _reverse(m.group(2), table)
+            if default is False and strict:
+                raise TableError(f"{where}: unusable CAMEO code {m.group(2)!r}")
+            continue
+        if not in_block or not st:
+            continue
+        if st.startswith("-"):
+            pmatch = _PATTERN.match(st)
+            if not pmatch:
+                if strict:
+                    raise TableError(f"{where}: cannot read pattern {st!r}")
+                continue
+            code = _code(pmatch.group(2), table)
+            if code is False:
+                if strict:
+                    raise TableError(f"{where}: unusable CAMEO code {pmatch.group(2)!r}")
+                continue
+            body = pmatch.group(1)
+            before, rest = body.split("*", 1) if "*" in body else (body, "")
+            source_slot, target_slot = _slots(before.replace("_", " "), rest.replace("_", " "))
+            for verb, particle, forms in verbs:
+                seq = pm.parse_pattern(body, sets, forms, pm.PATTERN_RANK - n)
+                if seq is None:
+                    break  # no "*" or an unknown synonym set: PETRARCH skips the pattern
+                patterns.append(Pattern(trigger=verb, pos="verb", code=code, particle=particle, target="optional",
+                                        origin=where, reverse=_reverse(pmatch.group(2), table),
+                                        reciprocal="%" in before.split(), sequence=seq,
+                                        source_slot=source_slot, target_slot=target_slot))
+        elif st[0].isalpha() or st.startswith("+"):
+            m_code = re.search(r"\[([^\]]*)\]", st)
+            verb, particle, forms = pm.verb_forms(st.split("[")[0])
+            if not verb:
+                continue
+            verbs.append((verb, particle, forms))
+            own = _code(m_code.group(1), table) if m_code else default
+            rev = _reverse(m_code.group(1), table) if m_code else default_reverse
+            if own not in (None, False):
+                patterns.append(Pattern(trigger=verb, pos="verb", code=own, particle=particle, target="optional",
+                                        origin=where, reverse=rev, sequence=pm.Sequence(forms=forms)))
     return patterns

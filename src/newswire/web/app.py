@@ -31,7 +31,8 @@ MAX_PAGE = 200  # the largest page any list returns
 MAX_OFFSET = 100_000  # deeper pages are refused: narrow the filters instead
 MAX_TEXT = 200  # longest search string accepted
 _KEY = re.compile(r"^[0-9a-f]{8,64}$")
-_ACTOR = re.compile(r"^[\w .'\-]{1,64}$")
+# codes, countries, names, and names no dictionary holds in quotes ('"JUDGE ALEJANDRO RIVERA"')
+_ACTOR = re.compile(r"^[\w .'\"(),&\-]{1,80}$")
 
 _HERE = Path(__file__).resolve().parent
 

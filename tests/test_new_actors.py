@@ -1,0 +1,66 @@
+"""Actors the dictionaries lack, places as groups' countries and targets, and who speaks through a document."""
+
+from __future__ import annotations
+
+from newswire.api import analyze_text
+
+
+def events(text: str) -> set[tuple[str, str, str | None]]:
+    return {(e.source.code, e.cameo, e.target.code if e.target else None) for e in analyze_text(text).events}
+
+
+def new_mentions(text: str) -> dict[str, str]:
+    return {m.text: m.actor.code for m in analyze_text(text).mentions if m.kind == "new"}
+
+
+def test_a_titled_person_no_dictionary_knows_acts_under_his_name():
+    got = events("Judge Alejandro Rivera opened fraud investigations against 28 Chilean government officials "
+                 "suspected of taking kickbacks, the court said Friday.")
+    assert ('"JUDGE ALEJANDRO RIVERA"', "090", "CHLGOV") in {(s, c[:3], t) for s, c, t in got}
+
+
+def test_an_apposition_gives_an_unknown_person_his_country():
+    a = analyze_text("Salaheddine Sidhoum, Algeria's leading human rights activist, staged a 24-hour hunger strike "
+                     "in prison on Sunday.")
+    person = next(m for m in a.mentions if m.kind == "new")
+    assert person.text == "Salaheddine Sidhoum" and person.actor.country == "DZA"
+    assert any(e.source.country == "DZA" and e.cameo.startswith("14") for e in a.events)
+
+
+def test_things_events_and_private_people_are_not_made_actors():
+    text = ("Typhoon Haiyan killed over 6,000 people in 2013. The Unite the Right rally drew national attention. "
+            "Emily Spanton met officers Antoine Quirin and Nicolas Redouane at an Irish pub.")
+    assert new_mentions(text) == {}
+    assert analyze_text(text).events == []
+
+
+def test_an_organisation_is_kept_by_its_name_and_a_group_by_its_people():
+    assert new_mentions("The Nigerian Union of Teachers said it would meet ministers.") == {
+        "Nigerian Union of Teachers": '"NIGERIAN UNION OF TEACHERS"'}
+    got = events("Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian "
+                 "President Ahmed Ben Bella.")
+    assert any(s == '"ISLAMIC FUNDAMENTALISTS"' and c == "142" for s, c, _ in got)
+
+
+def test_a_region_before_a_group_word_gives_its_country():
+    assert ("SDNGOV", "112", "SDNREB") in events(
+        "The Sudanese government has accused Darfur rebels of violating a month-old ceasefire.")
+
+
+def test_force_used_at_a_place_abroad_targets_its_country_but_not_a_named_victim():
+    assert ("ISRMIL", "190", "PSE") in events("Israeli tanks fired four shell bombs at targets in Jericho.")
+    # the one killed is named: the place is not the target, and no event is better than a wrong one
+    assert not any(t == "PAK" for _, _, t in events("Osama was killed by US special forces in Pakistan in 2011."))
+    # at home the place says nothing of whom the police fired at
+    assert not any(t == "EGY" for _, _, t in events("Egyptian police opened fire in Cairo on Monday."))
+
+
+def test_a_declaration_speaks_for_whoever_issued_it():
+    got = events("The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish government "
+                 "provide information on the safety of its leader Abdullah Ocalan.")
+    assert any(s == "TURREB" and c.startswith("10") and t == "TURGOV" for s, c, t in got)
+
+
+def test_a_name_holding_the_trigger_word_is_no_party_to_it():
+    got = events("Al-Muhandis was the deputy commander of the Popular Mobilization Forces, an Iranian-backed militia.")
+    assert not any(c.startswith("15") for _, c, _ in got)

@@ -1,0 +1,101 @@
+"""newswire's own event vocabulary (data/patterns/verbs.yaml, nouns.yaml) on sentences written for these tests.
+
+Each sentence goes through the whole pipeline (:func:`newswire.api.analyze_text`: actors, coreference,
+coder), so a pattern counts only when news phrased this way gets the right who-did-what-to-whom.
+The negative cases pin down readings the constraints exist to block ("No event is better than a
+wrong one").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.api import analyze_text
+
+
+def coded(text: str) -> set[tuple[str, str, str | None]]:
+    """(source code, CAMEO code, target code) of every event coded in text."""
+    return {(e.source.code, e.cameo, e.target.code if e.target else None) for e in analyze_text(text).events}
+
+
+def roots(text: str) -> set[str]:
+    """The two-digit CAMEO roots of every event coded in text."""
+    return {e.cameo[:2] for e in analyze_text(text).events}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 03 intent to cooperate
+    ("Iran accepted a proposal from Russia to resume the nuclear talks.", ("IRN", "030", "RUS")),
+    ("Japan pledged $500 million in aid to Ukraine on Tuesday.", ("JPN", "033", "UKR")),
+    # 04 consult
+    ("President Biden spoke with Chinese President Xi Jinping by phone on Thursday.", ("USA", "041", None)),
+    ("Qatar brokered a ceasefire between Israel and Hamas.", ("QAT", "045", "ISR")),
+    # 05 diplomatic cooperation
+    ("Germany expressed solidarity with Ukraine.", ("DEU", "051", "UKR")),
+    # 06 material cooperation
+    ("Israel shared intelligence with the United States about the plot.", ("ISR", "064", "USA")),
+    ("India held joint naval exercises with the United States.", ("IND", "062", "USA")),
+    # 07 aid
+    ("The United States dispatched humanitarian aid to Haiti.", ("USA", "073", "HTI")),
+    # 08 yield
+    ("Iraq allowed the return of United Nations weapons inspectors on Monday.", ("IRQ", "0862", "IGOUNO")),
+    ("The Netherlands has reopened its border with Germany to trucks.", ("NLD", "081", None)),
+    ("The rebels in Congo laid down their arms on Sunday.", ("COGREB", "0873", None)),
+    # 09 investigate
+    ("The IAEA dispatched inspectors to Iran.", ("IGOUNOIAE", "090", "IRN")),
+    # 10 demand / 02 appeal
+    ("Russia demanded the withdrawal of NATO troops from Romania.", ("RUS", "106", "IGOWSTNAT")),
+    ("Ukraine asked Germany for military assistance.", ("UKR", "023", "DEU")),
+    ("France pressured Iran to release the French hostages.", ("FRA", "020", "IRN")),
+    ("Thousands of Syrian refugees sought asylum in Germany last year.", ("SYRCVL", "023", "DEU")),
+    # 11 disapprove
+    ("Poland summoned the Russian ambassador on Monday.", ("POL", "114", "RUSGOV")),
+    ("Serbia lodged an official protest with Albania on Friday.", ("SRB", "114", "ALB")),
+    # 12 reject
+    ("Hungary blocked Sweden's bid to join NATO.", ("HUN", "120", "SWE")),
+    # 13 threaten
+    ("Hezbollah vowed revenge against Israel after the strike.", ("LBNREB", "138", "ISR")),
+    # 14 protest
+    ("On Monday, teachers in Kenya went on strike.", ("KENEDU", "143", None)),
+    # 15 force posture
+    ("Russia put its nuclear forces on high alert.", ("RUS", "152", None)),
+    ("China sent troops to the border with India.", ("CHN", "154", None)),
+    # 16 reduce relations
+    ("The European Union suspended Mali from the bloc.", ("IGOEUREEC", "160", "MLI")),
+    ("The United States withdrew from the nuclear deal with Iran.", ("USA", "160", "IRN")),
+    # 17 coerce
+    ("Police fired tear gas at protesters in Nairobi.", ("KENCOP", "175", "KENOPP")),
+    # 18-20 assault, fight, mass violence
+    ("Israeli troops opened fire on Palestinian protesters near the fence.", ("ISRMIL", "190", "PSEOPP")),
+    ("Russian forces used chemical weapons against Ukrainian troops.", ("RUSMIL", "2041", "UKRMIL")),
+])
+def test_common_phrasings_are_coded(text, expected):
+    got = coded(text)
+    src, code, tgt = expected
+    assert any(s == src and c == code and (tgt is None or t == tgt) for s, c, t in got), got
+
+
+def test_an_announced_vow_of_force_is_a_threat_not_an_agreement():
+    got = coded("Iran vowed to retaliate against Israel for the killing.")
+    assert {c[:2] for _, c, _ in got} == {"13"}
+
+
+@pytest.mark.parametrize("text, wrong_root", [
+    # "open" codes only borders, embassies and fire: not a shop, a file or a session
+    ("Germany opened a new factory near the border with Poland.", "08"),
+    ("Germany opened a new factory near the border with Poland.", "19"),
+    # a state of emergency over a storm or an epidemic is no coercion of anyone
+    ("The Mexican government declared a state of emergency after the hurricane.", "17"),
+    # a weather warning is no threat, whoever issues it
+    ("The Bahamian government withdrew its tropical storm warnings on Sunday.", "13"),
+    # withdrawing from a goal is no military retreat
+    ("The United States has retreated from its goal of ousting Syrian President Bashar al-Assad.", "08"),
+    # a vow to keep fighting a political battle is no threat of force
+    ("The president vowed to keep fighting the good fight in the courts against Congress.", "13"),
+    # speaking to reporters consults no one
+    ("French President Emmanuel Macron spoke to reporters in Paris about Russia.", "04"),
+    # an order to one's own forces is no demand on another actor
+    ("Russia ordered its troops to return to their bases.", "10"),
+])
+def test_tempting_wrong_readings_are_not_coded(text, wrong_root):
+    assert wrong_root not in roots(text)
