@@ -457,3 +457,62 @@ def test_both_sides_is_not_the_sentences_one_country() -> None:
     analysis = newswire.analyze_text("Iraqi officials said both sides had violated the agreement.",
                                      published="2020-01-08")
     assert not any(m.text == "sides" for m in analysis.mentions)
+
+
+# ----- round three of the actor layer: peoples, more organisations, coordinated names -----
+@pytest.mark.parametrize("text,span,code", [
+    ("Chechen fighters ambushed a convoy near Grozny on Tuesday.", "Chechen fighters", "RUSREB"),
+    ("Uighur activists rallied outside the consulate in Istanbul.", "Uighur activists", "CHNOPP"),
+    ("Yoruba leaders said they would back the governor's candidate.", "Yoruba leaders", "NGAGOV"),
+    ("Bosnian Serb forces shelled the town overnight.", "Bosnian Serb forces", "BIHMIL"),
+    ("Kampuchean guerrillas crossed the border at dawn.", "Kampuchean guerrillas", "KHMREB"),
+    ("Karen rebels seized an army outpost near the river.", "Karen rebels", "MMRREB"),
+])
+def test_peoples_within_one_state_are_that_states(dictionary, text, span, code):
+    assert (span, code) in codes(analyse(text, dictionary))
+
+
+def test_a_people_named_as_an_adjective_or_first_name_is_no_actor(dictionary):
+    got = codes(analyse("Karen said the Yoruba language and Chechen music were on the programme.", dictionary))
+    assert got == []
+
+
+@pytest.mark.parametrize("text,day,span,code", [
+    ("The Asia-Pacific Economic Cooperation forum agreed to cut tariffs.", "2001-05-01",
+     "Asia-Pacific Economic Cooperation", "IGOASABUS"),
+    ("The OAU condemned the coup in Freetown.", "1997-06-01", "OAU", "IGOAFROAU"),
+    ("The SPLA shelled government positions near Juba.", "1995-03-01", "SPLA", "SDNREB"),
+    ("The SPLM won the vote in the south.", "2015-03-01", "SPLM", "SSDGOV"),
+    ("The Forces for the Defence of Democracy attacked a bus near Bujumbura.", "2001-02-01",
+     "Forces for the Defence of Democracy", "BDIREB"),
+    ("Fatah officials met the envoy in Ramallah.", "2010-02-01", "Fatah officials", "PSEGOV"),
+    ("The Soviet Union sent grain to Ethiopia.", "1985-02-01", "Soviet Union", "SUN"),
+])
+def test_organisations_and_armed_groups_added(dictionary, text, day, span, code):
+    assert (span, code) in codes(analyse(text, dictionary, day))
+
+
+def test_coordinated_demonyms_share_the_sector_word(dictionary):
+    got = codes(analyse("British, French and German diplomats met their Iranian counterparts in Vienna.",
+                        dictionary))
+    assert ("British", "GBRGOV") in got and ("French", "FRAGOV") in got and ("German diplomats", "DEUGOV") in got
+    got = codes(analyse("U.S. and Russian negotiators resumed arms talks in Geneva.", dictionary))
+    assert ("U.S.", "USAGOV") in got and ("Russian negotiators", "RUSGOV") in got
+    # a country acting next to another's officials keeps its own code
+    got = codes(analyse("Russia and Chinese officials disagreed over the plan.", dictionary))
+    assert ("Russia", "RUS") in got and ("Chinese officials", "CHNGOV") in got
+
+
+def test_verbs_and_led_forces(dictionary):
+    got = codes(analyse("The United States pressed Israel to halt the raids.", dictionary))
+    assert got == [("United States", "USA"), ("Israel", "ISR")]  # "pressed" is no press
+    got = codes(analyse("US-led troops entered the town while Russian-backed separatists shelled the airport.",
+                        dictionary))
+    assert ("US-led troops", "USAMIL") in got and not any(c.startswith("RUS") for _, c in got)
+
+
+def test_sector_words_throughout_a_country_and_the_emirates(dictionary):
+    got = codes(analyse("Thousands of students throughout Malaysia boycotted classes on Monday.", dictionary))
+    assert ("students throughout Malaysia", "MYSCVL") in got
+    got = codes(analyse("Kuwait offered to mediate between the Emirates and Qatar.", dictionary))
+    assert ("the Emirates", "ARE") in got

@@ -99,3 +99,53 @@ def test_an_announced_vow_of_force_is_a_threat_not_an_agreement():
 ])
 def test_tempting_wrong_readings_are_not_coded(text, wrong_root):
     assert wrong_root not in roots(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 2: concessions, admissions, investigations, protests and force posture as news phrases them
+    ("Germany extended a warm welcome to the Chinese president.", ("DEU", "043", "CHNGOV")),
+    ("Russia accepted OSCE monitors in Donbas.", ("RUS", "0862", "IGOEUROSC")),
+    ("Iran received a delegation of IAEA inspectors in Tehran.", ("IRN", "0862", "IGOUNOIAE")),
+    ("Germany paid compensation to Israel for the crimes.", ("DEU", "0842", "ISR")),
+    ("Egyptian police allowed the opposition to hold a rally in Cairo.", ("EGYCOP", "0811", None)),
+    ("The Nicaraguan government ordered the newspaper La Prensa to suspend publication.", ("NICGOV", "172", "NICMED")),
+    ("Turkey called for the resignation of the Syrian president.", ("TUR", "1041", "SYRGOV")),
+    ("The United Nations called for talks with the Taliban.", ("IGOUNO", "108", "AFGGOV")),
+    ("Teachers in Kenya walked out over pay on Tuesday.", ("KENEDU", "143", None)),
+    ("The Indian army remained on high alert along the border with Pakistan.", ("INDMIL", "152", None)),
+    ("Afghan police broke up a protest by students outside the Pakistani embassy in Kabul.", ("AFGCOP", "175", None)),
+    ("The Indian government opened an investigation into the killings.", ("INDGOV", "090", None)),
+    ("Brazilian Planning Minister Joao Sayad resigned on Tuesday.", ("BRAGOV", "0831", None)),
+])
+def test_round_two_phrasings_are_coded(text, expected):
+    got = coded(text)
+    src, code, tgt = expected
+    assert any(s == src and c == code and (tgt is None or t == tgt) for s, c, t in got), got
+
+
+def test_announced_evacuation_and_boycott_are_an_intent_and_a_threat():
+    evac = {(e.cameo, e.status) for e in analyze_text("Israel will evacuate all settlements in the West Bank.").events}
+    assert ("087", "planned") in evac
+    boycott = {e.cameo for e in analyze_text("Hamas said it would boycott the elections in Israel.").events}
+    assert "1312" in boycott and "143" not in boycott
+
+
+def test_a_resignation_only_asked_for_has_not_happened():
+    events = analyze_text("Protesters in Georgia want President Eduard Shevardnadze to resign.").events
+    assert not any(e.cameo == "0831" and e.status == "occurred" for e in events)
+
+
+@pytest.mark.parametrize("text, wrong_code", [
+    # a company halting a project is no strike, residents on alert for floods are no mobilisation
+    ("Boeing stopped work on the 737 MAX jet in Seattle, the company told the United States.", "143"),
+    ("Residents of Bangladesh remained on alert for flooding on Monday.", "152"),
+    # reports from observers are not observers admitted
+    ("Kenya received reports from observers about the vote in Uganda.", "0862"),
+    # a month is no march, a candidate speaking is no election
+    ("Kenya will allow talks to begin on March 20 with Somalia.", "0811"),
+    ("The court allowed the Kenyan candidate to speak to reporters.", "0812"),
+    # a company's officers resigning is no change in political leadership
+    ("Canadian Pacific Air Lines said its chief executive Donald Carty resigned.", "0831"),
+])
+def test_round_two_tempting_readings_are_not_coded(text, wrong_code):
+    assert wrong_code not in {c for _, c, _ in coded(text)}

@@ -183,7 +183,8 @@ class Analysis:
 
     ``doc`` holds the spaCy Doc made once for the body and shared by every language stage;
     ``mentions`` the actor mentions (names, descriptions, resolved pronouns) that coding and
-    quote attribution read. Neither is part of the record.
+    quote attribution read; ``modifiers`` a people's adjectives before things ("Russian gas", "Palestinian
+    riots"): not actors, but they say whose an event noun is. None of these is part of the record.
     """
 
     article: Article
@@ -194,6 +195,7 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
     doc: Any = None
     mentions: list[Mention] = field(default_factory=list)
+    modifiers: list[Mention] = field(default_factory=list)
 
     @property
     def id(self) -> str:

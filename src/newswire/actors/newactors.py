@@ -177,8 +177,9 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
         sw = sector_at(doc, tok.i, dictionary, limit=tok.i + 1)
         if sw is None or sw[0].equipment or sw[0].title:  # a title is one person: "Palestinian leader Arafat"
             continue
-        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in _GROUP_MODIFIER_LABELS
-                and c.idx not in covered]
+        # "Islamic fundamentalists", "Moslem fundamentalist demonstrators" (the people's name one level down)
+        mods = [c for left in tok.lefts if left.dep_ in ("amod", "compound", "nmod") for c in left.subtree
+                if c.ent_type_ in _GROUP_MODIFIER_LABELS and c.idx not in covered]
         if not mods:
             continue
         span = doc[min(m.i for m in mods):tok.i + 1]

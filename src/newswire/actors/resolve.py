@@ -27,7 +27,7 @@ from newswire.nlp.places import resolve_place
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PREPS = {"from", "of"}
-_LOCATED = {"in"}  # "police in Tbilisi": a sector word located in a country (unless posted abroad)
+_LOCATED = {"in", "throughout", "across"}  # "police in Tbilisi", "students throughout Indonesia" (unless abroad)
 _PLACE_PREPS = {"in", "to", "from", "at", "into", "near", "outside", "inside", "across", "around", "toward",
                 "towards", "via", "through", "throughout", "within", "back"}
 _PORTFOLIO = {"ministry", "minister", "department", "secretary", "office", "commissioner", "ministries",
@@ -40,6 +40,7 @@ _BARE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
 _SKIPPABLE_POS = {"ADJ", "NOUN", "PROPN", "NUM", "ADV"}
 _NAME_ENTS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "GPE", "LOC"}
 _BASES = {"country", "metonym", "igo", "petrarch", "group"}  # what "diplomats from X" composes with
+_VERB_FORMS = {"VB", "VBD", "VBG", "VBN"}  # never a sector word; not VBZ: the parser tags plurals so ("citizens")
 _EQUIPMENT_SKIPPABLE = {"ADJ", "PROPN", "NUM"}  # "Israeli F-16 warplanes", not "Israeli think tank"
 
 
@@ -143,8 +144,8 @@ def sector_at(doc, i: int, dictionary: ActorDictionary, limit: int | None = None
         if i + n > stop:
             continue
         words = [t.lower_ for t in doc[i:i + n]]
-        if words[-1] == "-":
-            continue
+        if words[-1] == "-" or doc[i + n - 1].tag_ in _VERB_FORMS:
+            continue  # "The United States pressed Israel": "pressed" is no press
         for last in (words[-1], doc[i + n - 1].lemma_.lower()):
             key = norm(" ".join([*words[:-1], last]))
             sw = dictionary.sectors.get(key)
@@ -229,6 +230,8 @@ def _sector_after(doc, hit: Hit, hit_starts: dict[int, Hit], d: ActorDictionary)
     j = hit.end
     if j < len(doc) and doc[j].lower_ in _POSSESSIVE:
         j += 1
+    elif j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ == "led" and hit.target.person is None:
+        j += 2  # "Vietnamese-led forces", "US-led troops": the leader's force (not "Russian-backed")
     sent_end = doc[hit.start].sent.end
     plain_only = False  # a common noun skipped: no equipment word after it ("Israeli think tank")
     for k in range(j, min(j + 5, sent_end)):
@@ -278,12 +281,43 @@ def _conjuncts(hit: Hit, hits: list[Hit], doc) -> list[Hit]:
             and h.target.person is None]
 
 
+def _coordinated_before(hit: Hit, hits: list[Hit], doc) -> list[Hit]:
+    """Countries and demonyms coordinated right before ``hit``, sharing its sector word.
+
+    "French and Egyptian warships", "U.S. and Russian negotiators", "British, French and German
+    diplomats": only names joined to ``hit`` by commas and "and"/"or" alone, so that "Russia and
+    Chinese officials" (a country acting, then officials) needs the parser's conjunction too.
+    """
+    chain: list[Hit] = []
+    by_end = {h.end: h for h in hits}
+    k = hit.start
+    while True:
+        j = k
+        while j > 0 and doc[j - 1].lower_ in (",", "and", "or"):
+            j -= 1
+        if j == k:
+            break
+        prev = by_end.get(j)
+        if prev is None or prev.used or prev.target.person is not None or prev.target.kind not in (
+                "country", "demonym") or prev.target.group and len(prev.actor.code) > 3:
+            break
+        chain.append(prev)
+        k = prev.start
+    if not chain:
+        return []
+    linked = {t.i for t in doc[hit.start:hit.end].root.conjuncts}
+    if not any(c.start <= i < c.end for c in chain for i in linked):
+        return []
+    return chain
+
+
 def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> None:
     """Fill ``analysis.entities`` and ``analysis.mentions`` from ``analysis.doc`` (see the module's notes)."""
     doc = analysis.doc
     if doc is None or dictionary is None:
         return
     day = analysis.article.published_date
+    analysis.modifiers = []
     hits = find_hits(doc, dictionary, day)
     hit_starts = {h.start: h for h in hits}
     hit_at = {i: h for h in hits for i in range(h.start, h.end)}
@@ -349,6 +383,10 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
         actor = compose_hit(h, h.actor, sw)
         if not titled_person(end, actor, sw, h.start):
             add_composed(h.start, end, actor, h, sw)
+            for other in _coordinated_before(h, hits, doc):  # "French and Egyptian warships"
+                other.used = True
+                other.abroad = sw.abroad
+                add_composed(other.start, other.end, compose_hit(other, other.actor, sw), other, sw)
         covered.update(range(h.start, end))
     # composition: sector words + from/of/in + NAME (and its conjuncts); title + person + of + NAME
     bare: list[tuple[int, int, SectorWord]] = []
@@ -400,7 +438,10 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
         if h.target.kind == "demonym":
             root = doc[h.start:h.end].root
             if root.tag_ not in ("NNS", "NNPS") and root.dep_ in ("amod", "compound"):
-                continue  # "Russian gas": an adjective, not an actor
+                # "Russian gas": an adjective, not an actor; kept aside, since it still says whose an event
+                # noun is ("Palestinian riots", "Israeli strikes")
+                analysis.modifiers.append(_mention(doc, h.start, h.end, h.actor))
+                continue
         if (h.target.kind == "demonym" or h.target.group) and _hyphen_modifier(doc, h):
             continue  # "Houthi-controlled Sanaa", "Russian-backed separatists": who controls, not who acts
         if (h.target.kind == "metonym" or h.target.kind == "igo" and doc[h.start].ent_type_ in ("GPE", "LOC")) \

@@ -73,6 +73,8 @@ class Coder:
         self.inferences = inferences
         self.deep_targets = deep_targets
         self.cues = patterns.cues
+        self._mentions: dict[int, Mention] = {}
+        self._modifiers: dict[int, Mention] = {}  # token index → a people's adjective ("Palestinian riots")
 
     # ---- actors -------------------------------------------------------------------------------
 
@@ -101,7 +103,12 @@ class Coder:
             # a name no dictionary knows is less sure to be a party than a resolved one
             return m.actor, (0.8 if m.kind == "new" else 0.9 if m.antecedent is not None or m.kind != "name" else 1.0)
         if tok.lemma_.lower() in self.cues.relational_nouns:
-            return None  # "its partners", "Russia's neighbours" are not Russia
+            # "its partners", "Russia's neighbours" are not Russia; "its European Community partners",
+            # "NATO allies" are the organisation's members
+            for child in tok.children:
+                if child.dep_ == "compound" and child.i in self._mentions and self._mentions[child.i].actor.igo:
+                    return self._mentions[child.i].actor, 0.8
+            return None
         for child in tok.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in self._mentions:
                 m = self._mentions[child.i]
@@ -110,6 +117,10 @@ class Coder:
             # "Iran's religious leader Ayatollah Khomeini": the apposed name says who the head noun is
             if child.dep_ == "appos" and child.i in self._mentions:
                 return self._mentions[child.i].actor, 0.9
+        for child in tok.children:
+            # "seized a British tanker", "Palestinian territory": whose the thing is
+            if child.dep_ in ("amod", "compound") and child.i in self._modifiers:
+                return self._modifiers[child.i].actor, 0.8
         return None
 
     def _conjuncts(self, tok) -> list:
@@ -128,6 +139,10 @@ class Coder:
         """
         found: list[tuple[Actor, float]] = []
         for t in self._conjuncts(tok):
+            if t.pos_ == "ADP" and t.dep_ == "dative":
+                # "granted a loan of $2 billion to Pakistan": the parser calls "to" itself the recipient
+                found.extend(a for p in t.children if p.dep_ == "pobj" for a in self._actors(p))
+                continue
             a = self._actor(t)
             if a is not None:
                 found.append(a)
@@ -143,7 +158,7 @@ class Coder:
             event_noun = bool(self.patterns.candidates("noun", t.lemma_.lower()))
             for prep in t.children:
                 if prep.dep_ == "prep" and prep.lower_ in nested_preps and (
-                        event_noun or prep.lower_ in ("from", "of")):
+                        event_noun or prep.lower_ in ("from", "of", "for")):
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             found.extend(self._actors(pobj))
@@ -163,13 +178,20 @@ class Coder:
             s = subj[0]
             if s.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
                 return self._actors(verb.head, SUBJ_NESTED)
-            return self._actors(s, SUBJ_NESTED)
+            found = self._actors(s, SUBJ_NESTED)
+            if not found and s.tag_ == "VBG":
+                # "The Red Cross operating in Iraq said": the parser heads the phrase with the participle
+                found = [a for c in s.children if c.dep_ in SUBJ for a in self._actors(c, SUBJ_NESTED)]
+            if not found and s.pos_ == "NOUN" and self.patterns.candidates("noun", s.lemma_.lower()):
+                # "US Predator attacks have killed ...", "Israeli air strikes killed ...": whoever made the attacks
+                found = [(a, c * 0.9) for a, c in self._noun_sources(s)[0]]
+            return found
         if any(c.dep_ in PASSIVE_SUBJ for c in verb.children):
             return []  # passive without an agent: the doer is unknown
         head = verb.head
         if head is verb:
             return []
-        if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
             return self._subjects(head, depth + 1)  # "is ready to": the adjective's subject is the verb's
         if self._purpose(verb):
             # "paid bounties to the Taliban to kill soldiers": the one paid does it, never the payer
@@ -182,6 +204,10 @@ class Coder:
                     return [(a, c * 0.9) for a, c in self._actors(objs[0])]
             return [(a, c * 0.95) for a, c in self._subjects(head, depth + 1)]
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            passive_subj = [c for c in head.children if c.dep_ in PASSIVE_SUBJ]
+            if passive_subj:
+                # "X has been indicted by the court and will resign": X resigns, not the court
+                return [(a, c * 0.95) for a, c in self._actors(passive_subj[0], SUBJ_NESTED)]
             return [(a, c * 0.95) for a, c in self._subjects(head, depth + 1)]
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             found = self._actors(head)  # "troops attacking the town"
@@ -273,8 +299,13 @@ class Coder:
     def _best(self, tok, cands: list[Pattern]) -> Pattern | None:
         if not cands:
             return None
-        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
-        preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent")}
+        # "stepped down": the small model sometimes calls the particle an adverb right after the verb
+        particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or (
+            c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in ("down", "up", "out", "off", "back", "in"))}
+        preps: dict[str, list] = {}  # "went on strike on Monday": every phrase of a preposition counts
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent"):
+                preps.setdefault(c.lower_, []).append(c)
         obj = None
         best: Pattern | None = None
         for p in cands:
@@ -290,7 +321,7 @@ class Coder:
             if p.prep:
                 if p.prep not in preps:
                     continue
-                if p.prep_object and not self._has_words(list(preps[p.prep].subtree), p.prep_object):
+                if p.prep_object and not any(self._has_words(list(c.subtree), p.prep_object) for c in preps[p.prep]):
                     continue
             if p.subject and not self._has_words(tok.doc[tok.sent.start:tok.i], p.subject):
                 continue
@@ -362,6 +393,9 @@ class Coder:
                 break
             if t.dep_ == "prep" and hl not in self.cues.possible_nouns and hl != "include":
                 break
+            if t.dep_ in ("ccomp", "xcomp") and hl in self.cues.request_verbs:
+                worse("possible")  # "demanded that he resign", "want him to resign": asked for, not done
+                break
             if t.dep_ in ("xcomp", "acl", "pobj", "dobj", "prep", "conj", "nsubjpass", "attr") or (
                     t.dep_ == "acomp" and t.pos_ == "ADJ") or (
                     t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)):
@@ -384,8 +418,14 @@ class Coder:
             if c.dep_ in ("prep", "agent") and c.lower_ == "by":
                 return [a for p in c.children if p.dep_ == "pobj" for a in self._actors(p)], None
         for c in noun.children:
-            if c.dep_ in ("compound", "amod", "nmod") and c.i in self._mentions:
-                return [(self._mentions[c.i].actor, 0.85)], None
+            if c.dep_ in ("compound", "amod", "nmod"):
+                # "EU sanctions", "US Predator attacks" (the actor one modifier down)
+                named = next((t for t in c.subtree if t.i in self._mentions), None)
+                if named is not None:
+                    return [(self._mentions[named.i].actor, 0.85 if named is c else 0.8)], None
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound") and c.i in self._modifiers:
+                return [(self._modifiers[c.i].actor, 0.8)], None  # "Palestinian riots", "Israeli strikes"
         # climb: "the possibility of new sanctions", "including sanctions", "impose sanctions on"
         t = noun
         for _ in range(5):
@@ -416,6 +456,9 @@ class Coder:
         """Target actors: passive subject, direct object (or the "from/of/with" phrase inside it), named preps."""
         found: list[tuple[Actor, float]] = []
         nested = tuple(p for p in ("from", "of", "with", "to") if p in pattern.target_preps)
+        if pattern.code is not None and self.table.info(pattern.code).plover in PLACE_TARGETED:
+            # "a camp for Congolese refugees was attacked", "set fire to the offices of X": they were hit
+            nested += tuple(p for p in ("for", "of") if p not in nested)
         heads = [trig] + ([light] if light is not None else [])
         for h in heads:
             for c in h.children:
@@ -464,12 +507,15 @@ class Coder:
                     first = next((t for t in c.subtree if t.i in self._mentions), None)
                     if first is not None:
                         found.extend(self._actors(first))
-        if not found and trig.pos_ == "VERB" and pattern.code and self.inferences and (
-                self.table.info(pattern.code).plover in ASKING):
-            # "demanded that the US cancel the sale": who is asked is the subject of the demanded clause
+        if not found and pattern.code and self.inferences and self.table.info(pattern.code).plover in ASKING:
+            # "demanded that the US cancel the sale", "its demand that Israel ease ...": who is asked is the
+            # subject of the demanded clause; "demanded an admission by Moscow": whoever is to do it
             for c in trig.children:
-                if c.dep_ == "ccomp":
+                if c.dep_ == "ccomp" or (c.dep_ == "acl" and trig.pos_ == "NOUN" and c.pos_ == "VERB"):
                     found.extend(a for s in c.children if s.dep_ in SUBJ for a in self._actors(s))
+                elif c.dep_ == "dobj" and trig.pos_ == "VERB":
+                    found.extend(a for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+                                 for o in p.children if o.dep_ == "pobj" for a in self._actors(o))
         return found
 
     def _find(self, tok) -> _Found | None:
@@ -514,6 +560,10 @@ class Coder:
             code, status = pattern.threat, "occurred"
             if not sources:
                 sources = [(a, c * 0.8) for a, c in self._speaker(tok)]
+        elif code is not None and status in ("planned", "possible") and self.inferences and sources \
+                and (threat := self.table.threat(code)) and self._announced(tok, sources, status):
+            # "farmers said they would blockade Paris": announcing force or coercion is a threat made now
+            code, status, confidence = threat, "occurred", confidence * 0.9
         targets = self._targets(tok, pattern, passive, light)
         if pattern.source_slot or pattern.target_slot:
             sources = self._slot(tok, pattern.source_slot) or sources
@@ -563,6 +613,20 @@ class Coder:
                     if found:
                         return sources, found
         return sources, targets
+
+    def _announced(self, trig, sources: list[tuple[Actor, float]], status: str) -> bool:
+        """Whether the doer itself announces a planned or possible act: its own statement ("Nigeria said it
+        would withdraw"), or a plain plan with no one else reporting it ("NATO will tighten the blockade").
+        Others' speculation ("analysts said Israel may strike") is no threat."""
+        speakers = self._speaker(trig, reported=True)
+        if not speakers:
+            # its own "will" or "vowed/plans to"; not a purpose someone else sets ("paid Hamas to attack")
+            verb = trig if trig.pos_ in ("VERB", "AUX") else trig.head
+            return status == "planned" and (
+                any(c.dep_ == "aux" and c.lower_ in self.cues.planned_modals for c in verb.children)
+                or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.cues.planned_verbs)
+        keys = {(a.country, a.igo) for a, _ in sources} | {a.code for a, _ in sources}
+        return any((a.country, a.igo) in keys or a.code in keys for a, _ in speakers)
 
     def _slot(self, trig, slot: str | None) -> list[tuple[Actor, float]]:
         """The actors at a PETRARCH slot: the subject, the first actor of the object phrase, or the object of
@@ -663,6 +727,8 @@ class Coder:
         if doc is None:
             return []
         self._mentions = self._index_mentions(analysis)
+        self._modifiers = {t.i: m for m in analysis.modifiers
+                           for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
         events: list[Event] = []
         for sent in doc.sents:
             found = self._petrarch_scope([f for f in (self._find(t) for t in sent) if f is not None])
@@ -693,17 +759,25 @@ class Coder:
         """A reported obligation on another actor is a demand: "Russia said Sudan must return the helicopter"."""
         out = []
         for verb in sent:
-            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.cues.report_verbs:
+            saying = verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in self.cues.report_verbs
+            # "issued a stern reminder to Iraq that it must cooperate": the document's issuer says it
+            message = verb.pos_ == "NOUN" and verb.lemma_.lower() in self.cues.message_nouns \
+                and verb.dep_ == "dobj" and verb.head.pos_ == "VERB"
+            if not (saying or message):
                 continue
             for clause in verb.children:
-                if clause.dep_ != "ccomp" or not any(
+                if clause.dep_ not in (("ccomp",) if saying else ("ccomp", "acl")) or not any(
                         c.dep_ == "aux" and c.lower_ in self.cues.demand_modals for c in clause.children):
                     continue
                 targets = [a for c in clause.children if c.dep_ in SUBJ for a in self._actors(c, SUBJ_NESTED)
                            if a[0].sector != "CVL"]  # "people must know that ..." is no demand on anyone
+                if not targets and message:
+                    # "it must cooperate": the "it" is whom the reminder was addressed to
+                    targets = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+                               for o in p.children if o.dep_ == "pobj" for a in self._actors(o)]
                 if not targets:
                     continue
-                sources = self._subjects(verb)
+                sources = self._subjects(verb.head if message else verb)
                 if sources:
                     out.append(_Found(OBLIGATION, OBLIGATION.code, clause, sources, targets, "occurred",
                                       OBLIGATION.confidence))
@@ -786,6 +860,8 @@ class Coder:
         Jericho" is Israel against the Palestinians. Only when the place's country is no source's own:
         "police fired in Cairo" says nothing of whom they fired at."""
         trig = f.trigger
+        if trig.pos_ == "NOUN" and trig.dep_ == "dobj":
+            trig = trig.head  # "reimposed blockades in the West Bank": the light verb's clause
         if trig.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("PROPN", "PRON")
                                       for c in trig.children):
             return []  # "Osama was killed by US forces in Pakistan": someone named was hit, not the place

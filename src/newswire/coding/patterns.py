@@ -93,6 +93,7 @@ class Cues:
     topic_nouns: frozenset[str] = frozenset()
     deed_nouns: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
+    request_verbs: frozenset[str] = frozenset()
 
 
 @dataclass

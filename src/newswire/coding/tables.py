@@ -7,6 +7,7 @@ stops loading with the file, line and reason instead of coding events with wrong
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -52,9 +53,11 @@ def _rows(path: Path):
 class CodeTable:
     """CAMEO codes with Goldstein, QuadClass and PLOVER type/mode; a missing PLOVER row inherits its parent's."""
 
-    def __init__(self, cameo_path: Path | None = None, plover_path: Path | None = None) -> None:
+    def __init__(self, cameo_path: Path | None = None, plover_path: Path | None = None,
+                 threats_path: Path | None = None) -> None:
         cameo_path = cameo_path or _data_path("cameo.tsv")
         plover_path = plover_path or _data_path("cameo_plover.tsv")
+        threats_path = threats_path or _data_path("cameo_threats.tsv")
         self._cameo: dict[str, tuple[str, float, int]] = {}
         for n, row in _rows(cameo_path):
             code = row.get("code", "")
@@ -76,9 +79,23 @@ class CodeTable:
             if not plover.isalpha() or not plover.isupper():
                 raise TableError(f"{plover_path}:{n}: bad PLOVER type {plover!r} for {code}")
             self._plover[code] = (plover, row.get("mode") or None, row.get("context") or None)
+        self._threats: dict[str, str] = {}
+        for n, row in _rows(threats_path):
+            prefix, threat = row.get("prefix", ""), row.get("threat", "")
+            if prefix not in self._cameo or threat not in self._cameo or not threat.startswith("13"):
+                raise TableError(f"{threats_path}:{n}: need a CAMEO prefix and a 13x threat code, got "
+                                 f"{prefix!r} -> {threat!r}")
+            self._threats[prefix] = threat
 
     def __contains__(self, code: object) -> bool:
         return code in self._cameo
+
+    def threat(self, code: str) -> str | None:
+        """The THREATEN code an act becomes when its doer announces it (cameo_threats.tsv), or None."""
+        for k in range(len(code), 1, -1):
+            if code[:k] in self._threats:
+                return self._threats[code[:k]]
+        return None
 
     def info(self, code: str) -> CodeInfo:
         """The code's facts; KeyError for a code not in the table."""
@@ -101,7 +118,8 @@ class OpenTable(CodeTable):
     """
 
     def __contains__(self, code: object) -> bool:
-        return isinstance(code, str) and code.isdigit() and 2 <= len(code) <= 4
+        # PETRARCH's test dictionaries also use a letter after the digits ("174K")
+        return isinstance(code, str) and bool(re.fullmatch(r"\d{2,4}[A-Z]?", code))
 
     def info(self, code: str) -> CodeInfo:
         if code not in self:

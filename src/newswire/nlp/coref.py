@@ -155,6 +155,8 @@ def _candidates(doc, names: list[Mention]):
             continue
         if any(m.person and chunk.start_char <= m.start < chunk.end_char for m in names):
             continue  # "the bloc's foreign affairs chief Josep Borrell": a name, not a description
+        if any(chunk.start_char <= m.start < chunk.end_char < m.end for m in names):
+            continue  # "the president of Armenia": the name runs on past the chunk and already says who
         if chunk.root.pos_ == "PROPN" and not any(
                 m.actor.sector and m.start <= chunk.root.idx < m.end for m in names):
             continue  # a proper name; but "the High Representative" may still be a description
