@@ -39,6 +39,8 @@ RECIPROCAL_CODES = {"057"}  # "X and Y signed a treaty": each signs with the oth
 ASKING = {"REQUEST"}
 # physical acts whose target, when unnamed, is the country of the place they hit
 PLACE_TARGETED = {"ASSAULT", "COERCE"}
+# acts done to something that belongs to someone: the owner is the target
+MATERIAL = {"SANCTION", "COERCE", "ASSAULT", "AID", "RETREAT", "CONCEDE", "COOPERATE"}
 
 
 # not a data pattern: a shape of reported speech ("X said Y must ..."), coded as a plain demand
@@ -353,8 +355,8 @@ class Coder:
                     worse("negated")
                 elif c.dep_ == "aux" and c.tag_ == "MD":
                     w = c.lower_
-                    if w in self.cues.planned_modals:
-                        worse("planned")
+                    if w in self.cues.planned_modals or w == "would" and self._backshifted(t):
+                        worse("planned")  # "Iraq said it would allow ...": the reported "will"
                     elif w in self.cues.possible_modals:
                         worse("possible")
                 elif c.dep_ == "mark" and c.lower_ in ("if", "unless"):
@@ -407,6 +409,13 @@ class Coder:
                 continue
             break
         return status
+
+    def _backshifted(self, clause) -> bool:
+        """Whether a clause is what a past verb of saying reports, where "would" is the speaker's "will"."""
+        head = clause.head
+        return clause.dep_ == "ccomp" and head is not clause and head.tag_ == "VBD" \
+            and head.lemma_.lower() in self.cues.report_verbs and not any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
 
     # ---- main ---------------------------------------------------------------------------------
 
@@ -507,6 +516,14 @@ class Coder:
                     first = next((t for t in c.subtree if t.i in self._mentions), None)
                     if first is not None:
                         found.extend(self._actors(first))
+        if not found and trig.pos_ == "VERB" and pattern.object_target and pattern.code is not None \
+                and self.table.info(pattern.code).plover in MATERIAL:
+            # a material act reaches whoever its object belongs to: "suspended part of a military aid program for
+            # Bosnia", "ended mediation efforts between rival militias"; only along the noun phrase, never
+            # into a clause inside it ("arrested a man who attacked the US embassy" targets no embassy)
+            for c in trig.children:
+                if c.dep_ == "dobj" and not found:
+                    found.extend(self._phrase_actor(c))
         if not found and pattern.code and self.inferences and self.table.info(pattern.code).plover in ASKING:
             # "demanded that the US cancel the sale", "its demand that Israel ease ...": who is asked is the
             # subject of the demanded clause; "demanded an admission by Moscow": whoever is to do it
@@ -808,12 +825,17 @@ class Coder:
             f.targets = [(a, c) for a, c in f.targets if a != own.actor]
         if info.plover is None or not f.sources:
             return []
-        targets = [(a, c) for a, c in f.targets if a not in {s for s, _ in f.sources}]
+        # an actor does not act on itself: "their forces completed their withdrawal from the Bosnian town"
+        # (the Bosnian Serbs) is a withdrawal with no other party
+        codes = {s.code for s, _ in f.sources}
+        targets = [(a, c) for a, c in f.targets if a not in {s for s, _ in f.sources} and a.code not in codes]
         implicit = False
         if not targets and info.plover == "THREATEN" and self.inferences:
             targets, implicit = self._implicit_target(sent, f), True
-        if not targets and len(f.sources) > 1 and (f.pattern.reciprocal or (
+        mutual = any(c.dep_ == "dobj" and c.lemma_.lower() in self.cues.topic_nouns for c in f.trigger.children)
+        if not targets and len(f.sources) > 1 and (f.pattern.reciprocal or mutual or (
                 info.plover in RECIPROCAL or f.code in RECIPROCAL_CODES) and f.pattern.trigger in self.cues.reciprocal_words):
+            # "Czechia and Albania upgraded their diplomatic ties" (mutual): each acts towards the other
             # "Israel and Hamas agreed to a ceasefire": each side is the other's target
             return [e for i, (src, sc) in enumerate(f.sources)
                     for e in self._events(analysis, sent, _Found(
@@ -854,6 +876,22 @@ class Coder:
                         confidence=round(min(conf, 1.0), 3),
                     ))
         return out
+
+    def _phrase_actor(self, tok, depth: int = 0) -> list[tuple[Actor, float]]:
+        """The first actor inside a noun phrase, through its prepositions and modifiers only (three levels)."""
+        if depth > 3:
+            return []
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in self._mentions:
+                return [(self._mentions[c.i].actor, 0.8)]
+        for c in tok.children:
+            if c.dep_ == "prep":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        found = [(a, conf * 0.8) for a, conf in self._actors(o)] or self._phrase_actor(o, depth + 1)
+                        if found:
+                            return found
+        return []
 
     def _place_target(self, sent, f: _Found) -> list[tuple[Actor, float]]:
         """Force used at a place abroad hits that place's country: "Israeli tanks fired shells at targets in
