@@ -64,3 +64,54 @@ def test_a_declaration_speaks_for_whoever_issued_it():
 def test_a_name_holding_the_trigger_word_is_no_party_to_it():
     got = events("Al-Muhandis was the deputy commander of the Popular Mobilization Forces, an Iranian-backed militia.")
     assert not any(c.startswith("15") for _, c, _ in got)
+
+
+# ---- coder behaviours that came with them ---------------------------------------------------------------
+
+def statuses(text: str) -> set[tuple[str, str, str | None, str]]:
+    return {(e.source.code, e.cameo, e.target.code if e.target else None, e.status) for e in analyze_text(text).events}
+
+
+def test_force_announced_by_its_doer_is_a_threat_made_now():
+    assert ("FRAAGR", "1381", "FRAGOV", "occurred") in statuses(
+        "Radical French farmers said on Friday they would blockade Paris from Monday night.")
+    # others' speculation is no threat, and a purpose someone else sets is no announcement
+    assert not any(c.startswith("13") for _, c, _, _ in statuses("Analysts said Israel may strike Iran within weeks."))
+    assert not any(c.startswith("13") for _, c, _, _ in statuses("Iran paid Hamas to attack Israel."))
+
+
+def test_reported_would_is_the_speakers_will():
+    got = statuses("Iraq said it would allow the return of U.N. weapons inspectors without conditions.")
+    assert any(s == "IRQ" and t == "IGOUNO" and st == "planned" for s, _, t, st in got)
+    got = statuses("Iraq said it would allow the inspectors to return if sanctions were lifted.")
+    assert not any(st == "occurred" for s, c, _, st in got if s == "IRQ" and c.startswith("08"))
+
+
+def test_a_peoples_adjective_says_whose_an_event_noun_is():
+    got = events("Palestinian riots against Israeli military policies are still continuing.")
+    assert any(s == "PSE" and c.startswith("14") and t == "ISRMIL" for s, c, t in got)
+
+
+def test_demands_through_documents_by_phrases_and_noun_clauses():
+    assert any(s.startswith("FRA") and c == "100" and t == "IRQ" for s, c, t in events(
+        "French President Jacques Chirac issued a stern reminder Saturday to Iraq that it must cooperate fully "
+        "with UN inspectors."))
+    assert any(s == "POLLEG" and c.startswith("10") and t == "RUSGOV" for s, c, t in events(
+        "Poland's parliament has demanded an immediate admission by Moscow that Soviet security forces murdered "
+        "Polish officers."))
+    assert any(c.startswith("10") and t == "ISR" for _, c, t in events(
+        "The International Labor Office (ILO) reiterated its demand today that Israel ease restrictions on the "
+        "movement of Palestinian workers."))
+
+
+def test_mutual_ties_and_the_owner_of_what_was_hit():
+    got = events("Czechia and Albania have upgraded their diplomatic ties back up to ambassadorial level.")
+    assert {("CZE", "ALB"), ("ALB", "CZE")} <= {(s, t) for s, _, t in got}
+    got = events("The United States suspended part of a military aid program for Bosnia.")
+    assert any(s == "USA" and c.startswith("16") and t == "BIH" for s, c, t in got)
+
+
+def test_an_actor_named_again_as_the_target_leaves_the_event_without_one():
+    got = statuses("Bosnian Serbs said on Tuesday their forces had completed their withdrawal from the besieged "
+                   "Bosnian town of Gorazde.")
+    assert any(s == "BIH" and c.startswith("087") and t is None for s, c, t, _ in got)

@@ -527,10 +527,16 @@ class Coder:
         if not found and pattern.code and self.inferences and self.table.info(pattern.code).plover in ASKING:
             # "demanded that the US cancel the sale", "its demand that Israel ease ...": who is asked is the
             # subject of the demanded clause; "demanded an admission by Moscow": whoever is to do it
+            clauses = [c for c in trig.children
+                       if c.dep_ == "ccomp" or (c.dep_ == "acl" and trig.pos_ == "NOUN" and c.pos_ == "VERB")]
+            if trig.pos_ == "NOUN" and trig.dep_ == "dobj":
+                # "reiterated its demand today that Israel ease ...": the parser may hang the clause on the verb
+                clauses += [c for c in trig.head.children if c.dep_ == "ccomp" and c.i > trig.i
+                            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            for c in clauses:
+                found.extend(a for s in c.children if s.dep_ in SUBJ for a in self._actors(s))
             for c in trig.children:
-                if c.dep_ == "ccomp" or (c.dep_ == "acl" and trig.pos_ == "NOUN" and c.pos_ == "VERB"):
-                    found.extend(a for s in c.children if s.dep_ in SUBJ for a in self._actors(s))
-                elif c.dep_ == "dobj" and trig.pos_ == "VERB":
+                if c.dep_ == "dobj" and trig.pos_ == "VERB":
                     found.extend(a for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
                                  for o in p.children if o.dep_ == "pobj" for a in self._actors(o))
         return found
@@ -782,15 +788,18 @@ class Coder:
                 and verb.dep_ == "dobj" and verb.head.pos_ == "VERB"
             if not (saying or message):
                 continue
-            for clause in verb.children:
-                if clause.dep_ not in (("ccomp",) if saying else ("ccomp", "acl")) or not any(
-                        c.dep_ == "aux" and c.lower_ in self.cues.demand_modals for c in clause.children):
+            clauses = [c for c in verb.children if c.dep_ in (("ccomp",) if saying else ("ccomp", "acl"))]
+            if message:  # the parser may hang the "that" clause and the addressee on the issuing verb
+                clauses += [c for c in verb.head.children if c.dep_ == "ccomp"]
+            for clause in clauses:
+                if not any(c.dep_ == "aux" and c.lower_ in self.cues.demand_modals for c in clause.children):
                     continue
                 targets = [a for c in clause.children if c.dep_ in SUBJ for a in self._actors(c, SUBJ_NESTED)
                            if a[0].sector != "CVL"]  # "people must know that ..." is no demand on anyone
                 if not targets and message:
                     # "it must cooperate": the "it" is whom the reminder was addressed to
-                    targets = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+                    targets = [a for h in (verb, verb.head) for p in h.children
+                               if p.dep_ in ("prep", "dative") and p.lower_ == "to"
                                for o in p.children if o.dep_ == "pobj" for a in self._actors(o)]
                 if not targets:
                     continue
