@@ -153,35 +153,11 @@ def read_petrarch_verbs(path: str | Path, table: CodeTable | None = None, strict
     sets = _synsets(lines)
     patterns: list[Pattern] = []
     verbs: list[tuple[str, str | None]] = []
-    default: str | None | bool = None
-    default_reverse: str | None = None
-    in_block = False
-    for n, line in enumerate(lines, 1):
-        s = line.split("#", 1)[0].rstrip()
-        where = f"{path.name}:{n}"
-        m = _BLOCK.match(s.strip())
-        if m:
-            in_block, verbs = True, []
-            default = _code(m.group(2), table)
-            default_reverse = _reverse(m.group(2), table)
-            if default is False and strict:
-                raise TableError(f"{where}: unusable CAMEO code {m.group(2)!r}")
-            continue
-        if not in_block or not s.strip():
-            continue
-        st = s.strip()
-        if st.startswith("-"):
-            pm = _PATTERN.match(st)
-            if not pm:
-                if strict:
-                    raise TableError(f"{where}: cannot read pattern {st!r}")
-                continue
-            code = _code(pm.group(2), table)
-            if code is False:
-                if strict:
-                    raise TableError(f"{where}: unusable CAMEO code {pm.group(2)!r}")
-                continue
-            body = pm.group(1)
+    for kind, where, _n, st, code, raw in _entries(lines, path, table, strict):
+        if kind == "block":
+            verbs = []
+        elif kind == "pattern":
+            body = st
             before, rest = body.split("*", 1) if "*" in body else ("", "")
             source_slot, target_slot = _slots(before.replace("_", " "), rest.replace("_", " "))
             obj, prep, prep_words = _parse_rest(rest.replace("_", " "))
@@ -194,39 +170,37 @@ def read_petrarch_verbs(path: str | Path, table: CodeTable | None = None, strict
             for verb, particle in verbs:
                 patterns.append(Pattern(trigger=verb, pos="verb", code=code, particle=particle, object=obj_alts,
                                         prep=prep, prep_object=prep_alts, target="optional", origin=where,
-                                        subject=pre_alts, reverse=_reverse(pm.group(2), table),
+                                        subject=pre_alts, reverse=_reverse(raw, table),
                                         reciprocal="%" in before, source_slot=source_slot,
                                         target_slot=target_slot))
-        elif st[0].isalpha() or st.startswith("+"):
+        else:  # a verb line; code is the block's default
             word = st.lstrip("+").split("{")[0].split()[0].lower()
             parts = word.split("_")
             verbs.append((parts[0], " ".join(parts[1:]) or None))
-            if default not in (None, False):
-                patterns.append(Pattern(trigger=parts[0], pos="verb", code=default,
+            if code not in (None, False):
+                patterns.append(Pattern(trigger=parts[0], pos="verb", code=code,
                                         particle=" ".join(parts[1:]) or None, target="optional",
-                                        origin=where, reverse=default_reverse))
+                                        origin=where, reverse=_reverse(raw, table)))
     return patterns
 
 
-def _read_ordered(lines: list[str], path: Path, table: CodeTable, strict: bool) -> list[Pattern]:
-    """A PETRARCH-1 dictionary: each pattern as a :class:`petrarch_match.Sequence` per verb of its block."""
-    sets = pm.read_synsets(lines)
-    patterns: list[Pattern] = []
-    verbs: list[tuple[str, str | None, frozenset[str]]] = []
+def _entries(lines: list[str], path: Path, table: CodeTable, strict: bool):
+    """The verb blocks of a PETRARCH verb dictionary, one tuple (kind, where, line number, text, code, raw code)
+    per block header ("block"), pattern ("pattern": text is the pattern's body) or verb line ("verb": code is
+    the block's default). Both readers below share it; unusable codes are skipped, or raise with ``strict``."""
     default: str | None | bool = None
-    default_reverse: str | None = None
+    default_raw = ""
     in_block = False
     for n, line in enumerate(lines, 1):
-        s = line.split("#", 1)[0].rstrip()
-        st = s.strip()
+        st = line.split("#", 1)[0].strip()
         where = f"{path.name}:{n}"
         m = _BLOCK.match(st)
         if m:
-            in_block, verbs = True, []
-            default = _code(m.group(2), table)
-            default_reverse = _reverse(m.group(2), table)
+            in_block = True
+            default, default_raw = _code(m.group(2), table), m.group(2)
             if default is False and strict:
                 raise TableError(f"{where}: unusable CAMEO code {m.group(2)!r}")
+            yield "block", where, n, st, default, default_raw
             continue
         if not in_block or not st:
             continue
@@ -241,7 +215,21 @@ def _read_ordered(lines: list[str], path: Path, table: CodeTable, strict: bool) 
                 if strict:
                     raise TableError(f"{where}: unusable CAMEO code {pmatch.group(2)!r}")
                 continue
-            body = pmatch.group(1)
+            yield "pattern", where, n, pmatch.group(1), code, pmatch.group(2)
+        elif st[0].isalpha() or st.startswith("+"):
+            yield "verb", where, n, st, default, default_raw
+
+
+def _read_ordered(lines: list[str], path: Path, table: CodeTable, strict: bool) -> list[Pattern]:
+    """A PETRARCH-1 dictionary: each pattern as a :class:`petrarch_match.Sequence` per verb of its block."""
+    sets = pm.read_synsets(lines)
+    patterns: list[Pattern] = []
+    verbs: list[tuple[str, str | None, frozenset[str]]] = []
+    for kind, where, n, st, code, raw in _entries(lines, path, table, strict):
+        if kind == "block":
+            verbs = []
+        elif kind == "pattern":
+            body = st
             before, rest = body.split("*", 1) if "*" in body else (body, "")
             source_slot, target_slot = _slots(before.replace("_", " "), rest.replace("_", " "))
             for verb, particle, forms in verbs:
@@ -249,17 +237,17 @@ def _read_ordered(lines: list[str], path: Path, table: CodeTable, strict: bool) 
                 if seq is None:
                     break  # no "*" or an unknown synonym set: PETRARCH skips the pattern
                 patterns.append(Pattern(trigger=verb, pos="verb", code=code, particle=particle, target="optional",
-                                        origin=where, reverse=_reverse(pmatch.group(2), table),
+                                        origin=where, reverse=_reverse(raw, table),
                                         reciprocal="%" in before.split(), sequence=seq,
                                         source_slot=source_slot, target_slot=target_slot))
-        elif st[0].isalpha() or st.startswith("+"):
+        else:
             m_code = re.search(r"\[([^\]]*)\]", st)
             verb, particle, forms = pm.verb_forms(st.split("[")[0])
             if not verb:
                 continue
             verbs.append((verb, particle, forms))
-            own = _code(m_code.group(1), table) if m_code else default
-            rev = _reverse(m_code.group(1), table) if m_code else default_reverse
+            own = _code(m_code.group(1), table) if m_code else code
+            rev = _reverse(m_code.group(1) if m_code else raw, table)
             if own not in (None, False):
                 patterns.append(Pattern(trigger=verb, pos="verb", code=own, particle=particle, target="optional",
                                         origin=where, reverse=rev, sequence=pm.Sequence(forms=forms)))
