@@ -25,14 +25,15 @@ from __future__ import annotations
 import functools
 import re
 
-from newswire.actors.dictionary import ActorDictionary, DictionaryError, SectorWord
+from newswire.actors.dictionary import ActorDictionary, DictionaryError, SectorWord, norm
 from newswire.actors.resolve import compose, sector_at
 from newswire.data import read_yaml
 from newswire.model import Actor, Analysis, Mention
-from newswire.nlp.places import resolve_place
 
 _DETERMINERS = {"the", "a", "an"}
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+# dictionary names that are places: an ORG entity spelling one is a misread place ("Niger"), not a body
+_PLACE_KINDS = {"country", "metonym", "demonym"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -164,7 +165,8 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
             else:
                 actor = _named(doc[start:end].text, sector)
         else:
-            if _part_of_title(doc, end, dictionary) or resolve_place(ent.text) is not None:
+            target = dictionary.lookup(norm(doc[start:end].text), analysis.article.published_date)
+            if _part_of_title(doc, end, dictionary) or target is not None and target.kind in _PLACE_KINDS:
                 continue  # "Defence Minister Pierre Joxe", "Niger": a portfolio or a place, not a body
             actor = _named(doc[start:end].text, None)
         span = doc[start:end]
