@@ -115,3 +115,9 @@ def test_an_actor_named_again_as_the_target_leaves_the_event_without_one():
     got = statuses("Bosnian Serbs said on Tuesday their forces had completed their withdrawal from the besieged "
                    "Bosnian town of Gorazde.")
     assert any(s == "BIH" and c.startswith("087") and t is None for s, c, t, _ in got)
+
+
+def test_a_finite_verb_does_not_inherit_the_subject_of_an_infinitive_it_is_misparsed_with():
+    got = events("He said he has arranged for 3000 of the National Guard to be available and has requested U.S. "
+                 "President Donald Trump declare a state of emergency in Louisiana.")
+    assert not any(s == '"NATIONAL GUARD"' for s, _, _ in got)

@@ -206,6 +206,8 @@ class Coder:
                     return [(a, c * 0.9) for a, c in self._actors(objs[0])]
             return [(a, c * 0.95) for a, c in self._subjects(head, depth + 1)]
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            if self._finite(verb) and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+                return []  # "arranged for the Guard to be ready and has requested ...": a misparse, not one subject
             passive_subj = [c for c in head.children if c.dep_ in PASSIVE_SUBJ]
             if passive_subj:
                 # "X has been indicted by the court and will resign": X resigns, not the court
@@ -218,6 +220,12 @@ class Coder:
                 found = self._subjects(head.head, depth + 1)
             return found
         return []
+
+    @staticmethod
+    def _finite(verb) -> bool:
+        """A verb with its own tense: "requested" in "has requested", "expelled"; not "to be"."""
+        return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
 
     def _purpose(self, verb) -> bool:
         """A "to"-clause of purpose under a verb that commissions others ("paid them to kill", "sent troops to")."""
