@@ -367,7 +367,7 @@ class Coder:
                         worse("planned")  # "Iraq said it would allow ...": the reported "will"
                     elif w in self.cues.possible_modals:
                         worse("possible")
-                elif c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                elif c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                     worse("possible")
                 elif c.dep_ == "aux" and c.lower_ == "going" and t.tag_ == "VB":
                     worse("planned")
