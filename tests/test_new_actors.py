@@ -121,3 +121,8 @@ def test_a_finite_verb_does_not_inherit_the_subject_of_an_infinitive_it_is_mispa
     got = events("He said he has arranged for 3000 of the National Guard to be available and has requested U.S. "
                  "President Donald Trump declare a state of emergency in Louisiana.")
     assert not any(s == '"NATIONAL GUARD"' for s, _, _ in got)
+
+
+def test_the_last_word_of_a_name_is_no_event():
+    got = events("Demonstrators occupied the area. (Capitol Hill Autonomous Zone/Capitol Hill Organized Protest).")
+    assert not any(c.startswith("14") for _, c, _ in got)

@@ -551,8 +551,8 @@ class Coder:
 
     def _find(self, tok) -> _Found | None:
         pos = "verb" if tok.pos_ in ("VERB",) else "noun" if tok.pos_ in ("NOUN", "PROPN") else None
-        if pos is None:
-            return None
+        if pos is None or tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+            return None  # the last word of a name ("Capitol Hill Organized Protest", "Operation Desert Storm")
         pattern = self._match(tok, pos)
         if pattern is None or pattern.code is None:
             return None
