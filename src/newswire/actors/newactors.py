@@ -34,6 +34,7 @@ _DETERMINERS = {"the", "a", "an"}
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 # dictionary names that are places: an ORG entity spelling one is a misread place ("Niger"), not a body
 _PLACE_KINDS = {"country", "metonym", "demonym"}
+_GROUP_MODIFIER_LABELS = {"NORP"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,7 +63,6 @@ def _acceptable(span, label: str) -> bool:
         return any(w in org_heads for w in words)
     # "Ahmed al-Assadi", "Charles de Gaulle": particles may be lower case, the name's ends may not
     return all(t.is_title or t.is_upper or not t.is_alpha for t in (span[0], span[-1]))
-_GROUP_MODIFIER_LABELS = {"NORP"}
 
 
 def _covered(analysis: Analysis) -> set[int]:
@@ -119,10 +119,11 @@ def _appos_actor(span, index: dict[int, Mention], dictionary: ActorDictionary) -
     return None
 
 
-def _named(text: str, sector: str | None, country: Actor | None = None) -> Actor:
+def _named(text: str, sector: str | None, base: Actor | None = None) -> Actor:
+    """An actor named by the text: with the code of the actor its apposition names, else its name in quotes."""
     name = " ".join(text.split())
-    if country is not None:
-        return Actor(name, country.code, country.country, country.igo, country.sector or sector)
+    if base is not None:
+        return Actor(name, base.code, base.country, base.igo, base.sector or sector)
     return Actor(name, '"' + name.upper() + '"', None, None, sector)
 
 
@@ -158,12 +159,7 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
                 sector, start = title[0].sector[:3], title[1]
             elif appos_title is not None:
                 sector = appos_title.sector[:3]
-            base = _appos_actor(ent, index, dictionary)
-            if base is not None:
-                actor = Actor(" ".join(doc[start:end].text.split()), base.code, base.country, base.igo,
-                              base.sector or sector)
-            else:
-                actor = _named(doc[start:end].text, sector)
+            actor = _named(doc[start:end].text, sector, _appos_actor(ent, index, dictionary))
         else:
             target = dictionary.lookup(norm(doc[start:end].text), analysis.article.published_date)
             if _part_of_title(doc, end, dictionary) or target is not None and target.kind in _PLACE_KINDS:

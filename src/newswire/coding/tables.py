@@ -50,6 +50,15 @@ def _rows(path: Path):
         yield n, dict(zip(header, (c.strip() for c in cells), strict=False))
 
 
+def _by_prefix(table: dict, code: str):
+    """The entry of the longest prefix of ``code`` (two digits at least) in ``table``, or None: a code without
+    a row of its own inherits its parent's ("1712" from "171", else "17")."""
+    for k in range(len(code), 1, -1):
+        if code[:k] in table:
+            return table[code[:k]]
+    return None
+
+
 class CodeTable:
     """CAMEO codes with Goldstein, QuadClass and PLOVER type/mode; a missing PLOVER row inherits its parent's."""
 
@@ -92,19 +101,12 @@ class CodeTable:
 
     def threat(self, code: str) -> str | None:
         """The THREATEN code an act becomes when its doer announces it (cameo_threats.tsv), or None."""
-        for k in range(len(code), 1, -1):
-            if code[:k] in self._threats:
-                return self._threats[code[:k]]
-        return None
+        return _by_prefix(self._threats, code)
 
     def info(self, code: str) -> CodeInfo:
         """The code's facts; KeyError for a code not in the table."""
         name, goldstein, quad = self._cameo[code]
-        plover = mode = context = None
-        for k in range(len(code), 1, -1):
-            if code[:k] in self._plover:
-                plover, mode, context = self._plover[code[:k]]
-                break
+        plover, mode, context = _by_prefix(self._plover, code) or (None, None, None)
         return CodeInfo(code, name, goldstein, quad, plover, mode, context)
 
 
