@@ -38,6 +38,7 @@ bench: $(DEVSTAMP)
 	$(BIN)/python bench/coding.py
 	$(BIN)/python bench/plover_gsr.py
 	$(BIN)/python bench/quotes.py
+	$(BIN)/python bench/length.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache

@@ -12,6 +12,8 @@ import pytest
 from conftest import need_shared
 from test_store import BODY, analysis
 
+from newswire.cli import main
+from newswire.model import InputError
 from newswire.store import Store, prepare
 from newswire.store.export import export
 
@@ -82,3 +84,36 @@ def test_jsonl_export_serves_back_the_records(db, tmp_path):
     assert all(len(r["events"]) == 3 and r["tone"] < 0 for r in records)
     events = (tmp_path / "j" / "events.jsonl").read_text().splitlines()
     assert len(events) == 3 and json.loads(events[0])["num_articles"] == 2
+
+
+@pytest.mark.parametrize(("format", "stale"), [("gdelt", "19990101000000.export.CSV"),
+                                               ("parquet", "events/year=1999/month=1/data_0.parquet"),
+                                               ("jsonl", None)])
+def test_second_export_into_a_folder_is_refused_unless_replace(db, tmp_path, format, stale):
+    """GDELT files are timestamped: a second export beside the first would make `*.export.CSV` count twice."""
+    out = tmp_path / "out"
+    with Store(db, read_only=True) as s:
+        written = export(s, out, format)
+        (out / "notes.txt").write_text("mine")
+        if stale:  # an earlier export's file that this one would not overwrite: another timestamp, partition
+            (out / stale).parent.mkdir(parents=True, exist_ok=True)
+            (out / stale).write_bytes(written[0].read_bytes())
+        before = sorted(out.rglob("*"))
+        with pytest.raises(InputError, match="already holds a .* export .*--replace"):
+            export(s, out, format)
+        assert sorted(out.rglob("*")) == before, "a refused export writes nothing"
+        replaced = export(s, out, format, replace=True)
+    assert {p for p in out.rglob("*") if p.is_file()} == {*replaced, out / "notes.txt"}, "only the new set"
+    assert (out / "notes.txt").read_text() == "mine", "files that are not an export are left alone"
+
+
+def test_cli_export_refuses_with_one_line_and_replaces_on_request(db, tmp_path, capsys):
+    out = tmp_path / "g"
+    args = ["export", "--format", "gdelt", str(out), "--db", str(db)]
+    assert main(args) == 0
+    capsys.readouterr()
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--replace" in err
+    assert main([*args, "--replace"]) == 0
+    assert len(list(out.glob("*.export.CSV"))) == 1 and len(list(out.glob("*.gkg.csv"))) == 1

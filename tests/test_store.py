@@ -6,9 +6,9 @@ import duckdb
 import pytest
 
 from newswire.model import Actor, Analysis, Article, Entity, Event, Location, Quote, Rejected
-from newswire.store import Store, StoreError, prepare, queries
+from newswire.nlp.tone import article_tone
+from newswire.store import Store, StoreError, browse, prepare, queries
 from newswire.store.schema import LATEST
-from newswire.store.tone import article_tone
 
 RUS = Actor("Russia", "RUSGOV", country="RUS", sector="GOV")
 EU = Actor("European Union", "IGOEUREEC", igo="EU")
@@ -225,6 +225,16 @@ def test_event_filters(filled):
     assert by(until="2021-03-01") == ["1011", "111", "1663"]
     assert by(text="summoned") == ["1011"]
     assert by(status="planned") == []
+
+
+def test_search_text_is_matched_literally_not_as_a_pattern(filled):
+    """`%` and `_` are LIKE wildcards: unescaped, "%%" would find every row and "Russia_s" "Russia's"."""
+    texts = lambda **kw: [r["sentence"] for r in queries.events(filled, **kw)]  # noqa: E731
+    assert texts(text="%") == [] and texts(text="Russia_s") == []
+    assert len(texts(text="Russia's")) == 3
+    assert browse.articles(filled, text="%%") == []
+    assert browse.quotes(filled, text="%") == [] and browse.quotes(filled, speaker="Josep_Borrell") == []
+    assert len(browse.quotes(filled, speaker="Josep Borrell")) == 1
 
 
 def test_dyad_series(filled):

@@ -3,6 +3,7 @@ real browser (Debian's Chromium driven by Playwright; skipped where Chromium is 
 
 from __future__ import annotations
 
+import http.client
 import json
 import shutil
 import socket
@@ -52,7 +53,8 @@ def server(database) -> str:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(database), host="127.0.0.1", port=port, log_level="warning")
+    app = create_app(database, hosts=("news.example.org",))  # as `serve --allowed-host news.example.org`
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -71,6 +73,21 @@ def get(url: str) -> tuple[int, str]:
             return r.status, r.read().decode("utf-8")
     except urllib.error.HTTPError as e:
         return e.code, e.read().decode("utf-8")
+
+
+def request(server: str, method: str, path: str, host: str | None = None) -> tuple[int, dict[str, str], bytes]:
+    """One request with the Host header given (urllib would write the right one)."""
+    port = int(server.rsplit(":", 1)[1])
+    con = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    try:
+        con.request(method, path, headers={"Host": host or f"127.0.0.1:{port}"})
+        r = con.getresponse()
+        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
+    finally:
+        con.close()
+
+
+SECURITY_HEADERS = ("content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy")
 
 
 def get_json(url: str):
@@ -150,7 +167,53 @@ def test_openapi_is_served_locally(server) -> None:
     assert "cdn" not in html.lower()
 
 
+def test_requests_naming_another_host_are_refused(server) -> None:
+    """DNS rebinding: evil.example resolving to 127.0.0.1 lets a page there call the API, naming its own host."""
+    port = server.rsplit(":", 1)[1]
+    for host in ("evil.example", f"evil.example:{port}", f"127.0.0.1.evil.example:{port}"):
+        status, headers, body = request(server, "GET", "/api/stats", host=host)
+        assert status == 400, host
+        assert b"articles" not in body
+        assert all(h in headers for h in SECURITY_HEADERS)
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}", "LOCALHOST", "news.example.org"):
+        assert request(server, "GET", "/api/stats", host=host)[0] == 200, host
+
+
+def test_head_is_answered_like_get_without_a_body(server) -> None:
+    for path in ("/", "/api/stats", "/static/app.js", "/events?quad_class=4"):
+        status, headers, body = request(server, "HEAD", path)
+        assert (status, body) == (200, b""), path
+        assert headers["content-type"] == request(server, "GET", path)[1]["content-type"]
+    assert request(server, "HEAD", "/no/such/page")[0] == 404
+
+
+def test_responses_carry_the_security_headers(server) -> None:
+    for path in ("/", "/api/stats", "/static/plotly.min.js", "/no/such/page"):
+        _, headers, _ = request(server, "GET", path)
+        assert "script-src 'self'" in headers["content-security-policy"], path
+        assert "frame-ancestors 'none'" in headers["content-security-policy"]
+        assert (headers["x-content-type-options"], headers["x-frame-options"], headers["referrer-policy"]) == (
+            "nosniff", "DENY", "no-referrer")
+
+
+def test_search_wildcards_are_plain_characters(server) -> None:
+    everything = get_json(f"{server}/api/articles?limit=200")["items"]
+    assert len(everything) >= 12
+    assert get_json(f"{server}/api/articles?text=%25%25&limit=200")["items"] == []
+    assert get_json(f"{server}/api/events?text=%25&limit=200")["items"] == []
+    found = get_json(f"{server}/api/search?text=%25%25")
+    assert found["articles"] == found["events"] == found["quotes"] == []
+    assert get_json(f"{server}/api/quotes?speaker=_&limit=200")["items"] == []
+
+
 CHROMIUM = Path("/usr/bin/chromium")
+
+
+def chromium(p):
+    """Debian's Chromium, headless, with nothing that reaches out to the network."""
+    return p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=[
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"])
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed (.ci/run installs it)")
@@ -159,9 +222,7 @@ def test_browser_overview_to_dyad_to_event_to_article(server) -> None:
 
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
+        browser = chromium(p)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(server + "/")
@@ -183,5 +244,37 @@ def test_browser_overview_to_dyad_to_event_to_article(server) -> None:
             page.goto(server + "/events?quad_class=4")
             page.screenshot(path=str(ARTIFACTS / "events.png"), full_page=True)
             assert page.evaluate("window.pwned") is None  # no article script ran anywhere
+        finally:
+            browser.close()
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed (.ci/run installs it)")
+def test_browser_gets_security_headers_and_charts_draw_under_the_csp(server) -> None:
+    from playwright.sync_api import sync_playwright
+
+    port = server.rsplit(":", 1)[1]
+    with sync_playwright() as p:
+        browser = chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            problems: list[str] = []  # CSP violations are console errors; plotly also warns when styles are refused
+
+            def console(m) -> None:
+                if m.type == "error" and not m.location["url"].endswith("/favicon.ico") or "CSP" in m.text:
+                    problems.append(m.text)
+
+            page.on("console", console)
+            page.on("pageerror", lambda e: problems.append(str(e)))
+            response = page.goto(f"http://localhost:{port}/")  # a host name served, not only the bound address
+            assert response is not None and response.status == 200
+            assert all(h in response.headers for h in SECURITY_HEADERS)
+            page.wait_for_selector("#timeline .main-svg", timeout=20_000)
+            page.click("a.dyad-link >> nth=0")
+            page.wait_for_url("**/dyad?**")
+            page.wait_for_selector("#dyad-chart .main-svg", timeout=20_000)
+            page.click("a.event-link >> nth=0")
+            page.wait_for_url("**/article/**")
+            page.wait_for_function("document.getElementById('evidence').getBoundingClientRect().top > 0")
+            assert problems == []
         finally:
             browser.close()

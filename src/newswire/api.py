@@ -158,25 +158,38 @@ def _gate(nlp, dictionary):
 
 def _pipe(nlp, texts: list[str], gate) -> list:
     """Docs for ``texts`` in order: the full pipeline for those the gate passes, only NER and sentence
-    boundaries for the rest (the shared tok2vec, tagger, parser and lemmatizer cost two thirds of the time)."""
-    if gate is None:
-        return list(nlp.pipe(texts))
-    made = [nlp.make_doc(t) for t in texts]
-    parse, skip = gate.split(made)
-    out: list = [None] * len(made)
-    for i, doc in zip(parse, nlp.pipe(made[i] for i in parse), strict=True):
-        out[i] = doc
-    if skip:
-        # entities are what such an article still needs: the NER (with its own tok2vec) and sentences
-        light = nlp.pipe((made[i] for i in skip), disable=[n for n in nlp.pipe_names if n != "ner"])
-        if "senter" in nlp.component_names:  # sentence boundaries without the parser
-            light = nlp.get_pipe("senter").pipe(light)
-        for i, doc in zip(skip, light, strict=True):
-            for tok in doc[:-1]:  # a paragraph break ends a sentence, as the parser would have it
-                if tok.is_space and "\n" in tok.text:
-                    doc[tok.i + 1].is_sent_start = True
-            out[i] = doc
+    boundaries for the rest (the shared tok2vec, tagger, parser and lemmatizer cost two thirds of the time).
+
+    A text longer than PIPE_CHARS is parsed in pieces cut at paragraph breaks, one at a time, and joined
+    back into one Doc of the whole text (:func:`newswire.nlp.model.split_text`): spaCy refuses a text over
+    its ``max_length``, and the memory it takes grows with the text it is handed at once.
+    """
+    from newswire.nlp.model import join_docs, split_text
+
+    made = [[nlp.make_doc(p) for p in split_text(t, min(PIPE_CHARS, nlp.max_length))] for t in texts]
+    full = [gate is None or bool(gate.split(pieces)[0]) for pieces in made]
+    size = max(1, PIPE_CHARS * sum(map(len, made)) // max(1, sum(map(len, texts))))  # docs of ~PIPE_CHARS
+    parsed = nlp.pipe((d for pieces, f in zip(made, full, strict=True) if f for d in pieces), batch_size=size)
+    # entities are what an article the gate stops still needs: the NER (with its own tok2vec) and sentences
+    light = nlp.pipe((d for pieces, f in zip(made, full, strict=True) if not f for d in pieces), batch_size=size,
+                     disable=[n for n in nlp.pipe_names if n != "ner"])
+    if "senter" in nlp.component_names:  # sentence boundaries without the parser
+        light = nlp.get_pipe("senter").pipe(light)
+    out = []
+    for pieces, f in zip(made, full, strict=True):
+        docs = [next(parsed if f else light) for _ in pieces]
+        if not f:
+            for doc in docs:
+                _paragraphs_end_sentences(doc)
+        out.append(join_docs(docs))
     return out
+
+
+def _paragraphs_end_sentences(doc) -> None:
+    """A paragraph break ends a sentence, as the parser would have it (the sentence recogniser may miss it)."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
 
 
 def analyze(

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from newswire import __version__, api
@@ -201,7 +203,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from newswire.store.export import export
 
     with _open(args) as store:
-        paths = export(store, args.dir, args.format)
+        paths = export(store, args.dir, args.format, replace=args.replace)
     for path in paths:
         print(path)
     return 0
@@ -268,9 +270,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from newswire.web.app import serve
 
     if args.host not in ("127.0.0.1", "localhost", "::1"):
-        _err(f"serving on {args.host}: anyone who can reach this address can read the database")
+        _err(f"serving on {args.host}: anyone who can reach this address can read the database "
+             "(requests must name it, localhost or an --allowed-host)")
     print(f"newswire: serving {args.db} on http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
-    serve(args.db, host=args.host, port=args.port)
+    serve(args.db, host=args.host, port=args.port, allowed_hosts=tuple(args.allowed_host or ()))
     return 0
 
 
@@ -348,6 +351,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export the database: GDELT 2.0 tables, Parquet or JSON Lines")
     db(p)
     p.add_argument("--format", choices=("gdelt", "parquet", "jsonl"), required=True)
+    p.add_argument("--replace", action="store_true",
+                   help="delete an earlier export of this format in DIR first (without it, such a DIR is refused)")
     p.add_argument("dir", metavar="DIR")
     p.set_defaults(func=cmd_export)
 
@@ -376,18 +381,46 @@ def build_parser() -> argparse.ArgumentParser:
     db(p)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--allowed-host", action="append", metavar="NAME",
+                   help="a host name clients use besides --host and localhost (requests naming any other "
+                        "get 400: DNS rebinding guard); repeatable")
     p.set_defaults(func=cmd_serve)
     return parser
+
+
+_STOPPED: list[int] = []  # the signal that stopped the command, if one did
+
+
+def _stop_on_signals() -> dict | None:
+    """Make SIGTERM unwind like Ctrl-C, so ``finally`` blocks run (ingest stops its workers and closes the
+    database) instead of the process vanishing. The signal is remembered as well: DuckDB reports one that
+    lands mid-query as an error of its own ("Query interrupted"). Returns the handlers to restore; None off
+    the main thread, where none can be set."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def stop(signum: int, frame: object) -> None:
+        _STOPPED.append(signum)
+        raise KeyboardInterrupt
+
+    return {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+
+
+def _stopped() -> int:
+    signum = _STOPPED[-1] if _STOPPED else signal.SIGINT
+    _err("terminated" if signum == signal.SIGTERM else "interrupted")
+    return 128 + signum
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _STOPPED.clear()
+    previous = _stop_on_signals()
     try:
         return args.func(args)
     except KeyboardInterrupt:
-        _err("interrupted")
-        return 130
+        return _stopped()
     except BrokenPipeError:
         return 0
     except InputError as exc:  # a bad option value or input named on the command line
@@ -396,10 +429,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # environment problems (missing model, unreadable database) get one line
         from newswire.nlp.model import ModelMissing
 
+        if _STOPPED:  # the signal, not the error DuckDB made of it
+            return _stopped()
         if isinstance(exc, ModelMissing | OSError):
             _err(str(exc))
             return 1
         raise
+    finally:
+        for signum, handler in (previous or {}).items():
+            signal.signal(signum, handler)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,9 @@ from newswire import __version__
 @dataclass(frozen=True)
 class Settings:
     max_bytes: int = 20 * 1024 * 1024  # inputs larger than this are rejected, not read
+    # article texts longer than this are rejected: no news article is this long (it is a book, a dump, a
+    # record run into the rest of its file) and it would take minutes; shorter long ones are parsed in pieces
+    max_chars: int = 2_000_000
     timeout: float = 20.0  # seconds per HTTP request
     retries: int = 3  # HTTP attempts after the first, with exponential back-off
     backoff: float = 0.5  # first back-off delay in seconds; doubles each retry

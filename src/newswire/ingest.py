@@ -4,10 +4,19 @@ The main process reads and extracts (fast) and writes (one writer: DuckDB allows
 run the language layer, each loading spaCy once. Articles already stored are skipped *before*
 analysis, so a rerun after a kill redoes at most the batches that were in flight, and each batch
 is written in one transaction, so nothing is half-stored.
+
+Workers die with the ingest: an interrupted one (Ctrl-C, or the command line's SIGTERM) kills them
+at once, and one killed outright (-9) takes them along (:func:`_exit_with_parent`), so no worker
+with its spaCy model is left holding memory, nor the multiprocessing resource tracker they keep open.
 """
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -46,9 +55,38 @@ _DICTIONARY = None
 _PREFILTER = True
 
 
-def _init_worker(actor_files: tuple[str, ...], prefilter: bool = True) -> None:
-    """Load spaCy and the actor dictionary once per worker process."""
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the ingest that started it dies, however it dies.
+
+    A worker waits for work on a pipe that it holds open itself, so it would never see EOF: a parent
+    killed with -9 left its workers (and through them the resource tracker) alive for good. Linux
+    kills us with the parent (PR_SET_PDEATHSIG: strictly, with the thread that started us, the one
+    that submits work and outlives the pool); elsewhere, and should the parent have died before the
+    prctl, a thread notices that we were handed to another parent.
+    """
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newswire-parent-watch", daemon=True).start()
+
+
+def _init_worker(parent: int, actor_files: tuple[str, ...], prefilter: bool = True) -> None:
+    """Tie the worker's life to the ingest's, then load spaCy and the actor dictionary once.
+
+    Ctrl-C reaches the whole process group; the ingest handles it and stops the workers, which would
+    otherwise each print a KeyboardInterrupt traceback.
+    """
     global _DICTIONARY, _PREFILTER
+    _exit_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _PREFILTER = prefilter
     from newswire.actors import load_dictionary
     from newswire.nlp.model import load_nlp
@@ -171,8 +209,8 @@ def _run_parallel(articles: Iterator[Article], jobs: int, batch_size: int, actor
                   store_batch: Callable[[list[Prepared], list[Rejected]], None], prefilter: bool = True) -> None:
     """Keep up to two batches per worker in flight; write results in input order."""
     # spawn, not fork: the parent holds DuckDB's threads and file lock, which a fork would copy
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
-                             initializer=_init_worker, initargs=(actor_files, prefilter)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=_init_worker,
+                             initargs=(os.getpid(), actor_files, prefilter)) as pool:
         in_flight: deque[Future] = deque()
         try:
             for batch in _batches(articles, batch_size):
@@ -184,6 +222,9 @@ def _run_parallel(articles: Iterator[Article], jobs: int, batch_size: int, actor
             while in_flight:
                 store_batch(*in_flight.popleft().result())
         except BaseException:
-            for f in in_flight:
-                f.cancel()
+            # interrupted or failed: the batches in flight are thrown away (a rerun redoes them), so the
+            # workers are stopped now rather than waited for (the pool has no public way until Python 3.14)
+            for worker in list((pool._processes or {}).values()):
+                worker.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
             raise

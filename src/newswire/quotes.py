@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from newswire.data import read_yaml
 from newswire.model import Actor, Analysis, Mention, Quote
+from newswire.nlp.spans import Intervals, entities
 
 _DOUBLE_OPEN = "\u201c\u201e"  # “ „
 _DOUBLE_CLOSE = "\u201d"  # ”
@@ -122,6 +124,8 @@ def find_quotes(analysis: Analysis) -> None:
         return
     body = analysis.article.body
     lex = speech_lexicon()
+    named = Intervals(analysis.mentions)
+    breaks = [m.end() for m in re.finditer("\n\n", body)]  # paragraph n starts after breaks[n - 1]
     quotes: list[Quote] = []
     groups = quote_groups(body)
     previous: tuple[int, str | None, Actor | None] | None = None  # (paragraph index, speaker, actor)
@@ -132,10 +136,10 @@ def find_quotes(analysis: Analysis) -> None:
         # a quotation over several paragraphs is attributed once, wherever its attribution stands
         attributed, speaker, actor = False, None, None
         for start, end in reversed(parts):
-            attributed, speaker, actor = _attribute(analysis, start, end, lex)
+            attributed, speaker, actor = _attribute(analysis, start, end, lex, named)
             if attributed:
                 break
-        para = body.count("\n\n", 0, parts[0][0])
+        para = bisect_right(breaks, parts[0][0])
         if not attributed and previous and previous[1] and para - previous[0] <= 1 \
                 and _opens_paragraph(body, parts[0][0]):
             speaker, actor = previous[1], previous[2]  # an unattributed quote paragraph continues the last speaker
@@ -144,9 +148,9 @@ def find_quotes(analysis: Analysis) -> None:
             lead, trail = len(raw) - len(raw.lstrip()), len(raw) - len(raw.rstrip())
             quotes.append(Quote(text=raw.strip(), speaker=speaker, speaker_actor=actor, kind="direct",
                                 start=start + lead, end=end - trail))
-        previous = (body.count("\n\n", 0, parts[-1][0]), speaker, actor)
+        previous = (bisect_right(breaks, parts[-1][0]), speaker, actor)
     spans = [span for group in groups for span in group]
-    quotes.extend(_indirect_quotes(analysis, spans, lex))
+    quotes.extend(_indirect_quotes(analysis, spans, lex, named))
     quotes.sort(key=lambda q: q.start)
     analysis.quotes = quotes
     analysis.title_quotes = headline_quotes(analysis)
@@ -236,12 +240,13 @@ def _opens_paragraph(body: str, start: int) -> bool:
 
 
 def _attribute(
-    analysis: Analysis, start: int, end: int, lex: SpeechLexicon
+    analysis: Analysis, start: int, end: int, lex: SpeechLexicon, named: Intervals[Mention]
 ) -> tuple[bool, str | None, Actor | None]:
     """(attributed, speaker, actor) of the quotation body[start:end], from the verb of saying that introduces it.
 
     ``attributed`` is True when a verb of saying with a subject was found, even if that subject
     (an unresolved "he") gives no speaker: such a quote is not handed to the previous speaker.
+    ``named``: the article's mentions, by position.
     """
     doc = analysis.doc
     body = analysis.article.body
@@ -254,14 +259,14 @@ def _attribute(
     for token in inside:
         for anc in token.ancestors:
             if not (start <= anc.idx < end) and _is_speech_verb(anc, lex):
-                found = _speaker_of_verb(analysis, anc, lex)
+                found = _speaker_of_verb(analysis, anc, lex, named)
                 if found[0]:
                     return found
     # 2. a verb of saying beside the quote in its first or last sentence ("...," he said.)
     for sent in dict.fromkeys((last_sent, first_sent)):
         for token in sent:
             if not (start - 1 <= token.idx <= end) and _is_speech_verb(token, lex):
-                found = _speaker_of_verb(analysis, token, lex)
+                found = _speaker_of_verb(analysis, token, lex, named)
                 if found[0]:
                     return found
     # 3. the attribution in the next sentence when the quote fills its own ("..." The minister said so on Monday.)
@@ -270,7 +275,7 @@ def _attribute(
         if body.count("\n\n", end, nxt.start_char) == 0 and not any('"' in t.text for t in nxt):
             for token in nxt:
                 if _is_speech_verb(token, lex) and not any(c.dep_ == "ccomp" for c in token.children):
-                    found = _speaker_of_verb(analysis, token, lex)
+                    found = _speaker_of_verb(analysis, token, lex, named)
                     if found[0]:
                         return found
     return False, None, None
@@ -280,7 +285,8 @@ def _is_speech_verb(token, lex: SpeechLexicon) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.verbs
 
 
-def _speaker_of_verb(analysis: Analysis, verb, lex: SpeechLexicon) -> tuple[bool, str | None, Actor | None]:
+def _speaker_of_verb(analysis: Analysis, verb, lex: SpeechLexicon,
+                     named: Intervals[Mention]) -> tuple[bool, str | None, Actor | None]:
     """(has a subject, speaker, actor) of a verb of saying.
 
     The subject is inherited from the governing verb through conj/advcl/xcomp ("defended his
@@ -290,10 +296,10 @@ def _speaker_of_verb(analysis: Analysis, verb, lex: SpeechLexicon) -> tuple[bool
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].dep_ == "nsubj":
-            return (True, *_speaker_from_token(analysis, subjects[0]))
+            return (True, *_speaker_from_token(analysis, subjects[0], named))
         agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
-            return (True, *_speaker_from_token(analysis, agents[0]))
+            return (True, *_speaker_from_token(analysis, agents[0], named))
         if current.dep_ in ("conj", "advcl", "xcomp", "acl") and current.head is not current:
             current = current.head
             continue
@@ -301,7 +307,7 @@ def _speaker_of_verb(analysis: Analysis, verb, lex: SpeechLexicon) -> tuple[bool
     return False, None, None
 
 
-def _speaker_from_token(analysis: Analysis, token) -> tuple[str | None, Actor | None]:
+def _speaker_from_token(analysis: Analysis, token, named: Intervals[Mention]) -> tuple[str | None, Actor | None]:
     """Name and actor of the speaker whose phrase is headed by ``token``; (None, None) when unknown.
 
     Only the head and the words in apposition to it or compounded with it name the speaker: in
@@ -310,11 +316,11 @@ def _speaker_from_token(analysis: Analysis, token) -> tuple[str | None, Actor | 
     minister of Cuba") takes the name from the person and the actor from the description.
     """
     heads = [token] + [c for c in token.children if c.dep_ in ("appos", "compound")]
-    mentions = [m for t in heads if (m := _mention_at(analysis.mentions, t.idx)) is not None]
+    mentions = [m for t in heads if (m := _mention_at(named, t.idx)) is not None]
     resolved = [_follow_antecedents(analysis.mentions, m) for m in mentions]
     resolved = [m for m in resolved if m.kind != "pronoun"]
-    person_ent = next((e for t in heads for e in token.doc.ents
-                       if e.label_ == "PERSON" and e.start <= t.i < e.end), None)
+    ents = entities(token.doc)
+    person_ent = next((e for t in heads if (e := ents.at(t.i)) is not None and e.label_ == "PERSON"), None)
     if resolved:
         best = next((m for m in resolved if m.person), resolved[0])
         if best.person:
@@ -327,14 +333,14 @@ def _speaker_from_token(analysis: Analysis, token) -> tuple[str | None, Actor | 
     if person_ent is not None:
         return person_ent.text, None
     if token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "NORP", "GPE"):
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = ents.at(token.i)
         return (ent.text if ent is not None else token.text), None
     return None, None
 
 
-def _mention_at(mentions: list[Mention], offset: int) -> Mention | None:
+def _mention_at(named: Intervals[Mention], offset: int) -> Mention | None:
     """The narrowest mention covering the character at ``offset``."""
-    containing = [m for m in mentions if m.start <= offset < m.end]
+    containing = named.covering(offset)
     return min(containing, key=lambda m: m.end - m.start) if containing else None
 
 
@@ -354,7 +360,8 @@ _NOT_REPORTING = frozenset({"so", "because", "if", "as", "while", "since", "alth
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
-def _indirect_quotes(analysis: Analysis, spans: list[tuple[int, int]], lex: SpeechLexicon) -> list[Quote]:
+def _indirect_quotes(analysis: Analysis, spans: list[tuple[int, int]], lex: SpeechLexicon,
+                     named: Intervals[Mention]) -> list[Quote]:
     """Reported clauses after verbs of saying ("X said (that) ...") and "according to X" sentences.
 
     A clause that holds quotation marks is left to the direct quotes found inside it.
@@ -363,8 +370,10 @@ def _indirect_quotes(analysis: Analysis, spans: list[tuple[int, int]], lex: Spee
     body = analysis.article.body
     out: list[Quote] = []
 
+    direct = Intervals(spans, lambda span: span)
+
     def quoted(s: int, e: int) -> bool:
-        return any(qs < e and s < qe for qs, qe in spans)
+        return bool(direct.overlapping(s, e))
 
     for token in doc:
         if not _is_speech_verb(token, lex):
@@ -381,7 +390,7 @@ def _indirect_quotes(analysis: Analysis, spans: list[tuple[int, int]], lex: Spee
         start, end = s.idx, clause.right_edge.idx + len(clause.right_edge)
         if quoted(start, end) or len(body[start:end].split()) < 3:
             continue
-        _, speaker, actor = _speaker_of_verb(analysis, token, lex)
+        _, speaker, actor = _speaker_of_verb(analysis, token, lex, named)
         out.append(Quote(text=body[start:end], speaker=speaker, speaker_actor=actor, kind="indirect",
                          start=start, end=end))
     for sent in doc.sents:
@@ -392,7 +401,7 @@ def _indirect_quotes(analysis: Analysis, spans: list[tuple[int, int]], lex: Spee
         objs = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
         if not objs or quoted(sent.start_char, sent.end_char):
             continue
-        speaker, actor = _speaker_from_token(analysis, objs[0])
+        speaker, actor = _speaker_from_token(analysis, objs[0], named)
         phrase_end = objs[0].right_edge.idx + len(objs[0].right_edge)
         phrase_start = sent.start_char + m.start()
         if phrase_start == sent.start_char:  # "According to X, ..." → the rest of the sentence

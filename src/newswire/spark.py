@@ -306,8 +306,8 @@ def load(folder: str | Path, db, *, batch_size: int = 256) -> LoadResult:
     """Write a ``newswire spark`` output folder into a database with the ingest writer, in input order."""
     import duckdb
 
+    from newswire.nlp.tone import Tone
     from newswire.store import Prepared, Store, WriteResult
-    from newswire.store.tone import Tone
 
     folder = Path(folder)
     articles = folder / "articles"

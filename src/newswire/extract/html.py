@@ -24,10 +24,10 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
-from newswire.extract.encoding import decode, detect_encoding
+from newswire.extract.encoding import decode
 from newswire.model import Article, Caption, InputError, Related
 
-__all__ = ["extract_html", "decode_html", "clean_title"]
+__all__ = ["extract_html", "decode_html", "declared_language", "clean_title"]
 
 # a first-pass body shorter than this is suspicious enough to try a balanced second pass
 SHORT_BODY_CHARS = 1000
@@ -38,6 +38,7 @@ DATE_PARAMS = {"extensive_search": True, "original_date": True}
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.I)
+_HTML_LANG = re.compile(rb"""<html\b[^>]{0,500}?\s(?:xml:)?lang\s*=\s*["']?\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)""", re.I)
 # WHATWG: browsers read these labels as the superset encoding, so must we
 _LABEL_ALIASES = {
     "iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252",
@@ -121,7 +122,6 @@ def decode_html(data: bytes) -> tuple[str, list[str]]:
     mislabel: chance byte sequences are almost never valid UTF-8, so UTF-8 wins. A declaration
     the bytes do not fit falls through to detection (``newswire.extract.encoding.decode``).
     """
-    warnings: list[str] = []
     declared = _declared_charset(data)
     if declared and declared not in ("utf-8", "utf-16", "utf-32") and not data.isascii():
         try:
@@ -129,19 +129,17 @@ def decode_html(data: bytes) -> tuple[str, list[str]]:
         except UnicodeDecodeError:
             pass
         else:
-            warnings.append(f"page declares charset {declared} but is UTF-8; decoded as UTF-8")
-            return text, warnings
-    if declared:
-        try:
-            data.decode(declared)
-        except (UnicodeDecodeError, LookupError):
-            detected = detect_encoding(data)
-            warnings.append(f"page declares charset {declared} but its bytes do not fit it; "
-                            f"decoded as {detected or 'detected'}")
-            if detected:
-                return data.decode(detected), warnings
-            declared = None
-    return decode(data, declared), warnings
+            return text, [f"page declares charset {declared} but is UTF-8; decoded as UTF-8"]
+    return decode(data, declared)
+
+
+def declared_language(data: bytes) -> str | None:
+    """The language the page's ``<html lang>`` names ("en-GB"), as written; None when it names none.
+
+    Read from the raw bytes like the charset, so that language detection can weigh it after extraction.
+    """
+    match = _HTML_LANG.search(data[:16384])
+    return match.group(1).decode("ascii") if match else None
 
 
 # --- body -------------------------------------------------------------------------------------

@@ -30,10 +30,12 @@ Mentions stay sorted by start.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from newswire.actors.dictionary import Role, norm
 from newswire.model import Actor, Analysis, Mention
+from newswire.nlp.spans import Intervals, entities
 
 _PRONOUNS = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -63,18 +65,40 @@ class _Item:
     list_has_person: bool = False
 
 
+def _item_start(it: _Item) -> int:
+    return it.start
+
+
+class _Earlier:
+    """The items before ``cut`` in ``items``, nearest first, walked lazily: a reversed copy of everything
+    mentioned so far, for every pronoun, would make coreference quadratic in the article's length."""
+
+    def __init__(self, items: list[_Item], cut: int) -> None:
+        self.items, self.cut = items, cut
+
+    def __iter__(self) -> Iterator[_Item]:
+        return (self.items[k] for k in range(self.cut - 1, -1, -1))
+
+
 def resolve_coreference(analysis: Analysis, dictionary) -> None:
     """Append pronoun and description mentions to ``analysis.mentions`` (see the module's notes)."""
     doc = analysis.doc
     if doc is None or dictionary is None:
         return
     day = analysis.article.published_date
+    body = analysis.article.body
     sent_starts = [s.start_char for s in doc.sents]
 
     def sent_of(char: int) -> int:
         return bisect.bisect_right(sent_starts, char) - 1
 
     names = list(analysis.mentions)
+    named = Intervals(names)
+
+    def inside(span) -> list[Mention]:
+        """The name mentions within ``span``."""
+        return [n for n in named.starting_in(span.start_char, span.end_char) if n.end <= span.end_char]
+
     items: list[_Item] = []
     for m in names:
         person = dictionary.people.get(m.person) if m.person else None
@@ -85,22 +109,22 @@ def resolve_coreference(analysis: Analysis, dictionary) -> None:
         items.append(_Item(m.start, sent_of(m.start), m, m.person is not None,
                            person.gender if person else None, plural))
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and not any(m.start < ent.end_char and ent.start_char < m.end for m in names):
+        if ent.label_ == "PERSON" and not named.overlapping(ent.start_char, ent.end_char):
             items.append(_Item(ent.start_char, sent_of(ent.start_char), None, True))
     _coordinated_lists(doc, items)
 
-    removed: set[int] = set()
+    removed: set[int] = set()  # ids of the names a resolved description replaces
     added: list[tuple[Mention, Mention]] = []  # (new mention, antecedent)
-    candidates = _candidates(doc, names)
-    for kind, span in candidates:
-        if any(m.start <= span.start_char and span.end_char <= m.end for m, _ in added):
+    reach = -1  # the furthest end of an added mention (candidates come in order: all start before)
+    items.sort(key=_item_start)  # kept sorted by start (stable: ties in the order they came)
+    gender = {id(it.mention): it.gender for it in items if it.mention is not None}
+    for kind, span in _candidates(doc, named):
+        if span.end_char <= reach:
             continue  # inside a description already resolved ("the bloc" in "the bloc's ... chief")
-        items.sort(key=lambda it: it.start)
-        cut = bisect.bisect_left([it.start for it in items], span.start_char)
-        prior = items[cut - 1::-1] if cut else []
+        prior = _Earlier(items, bisect.bisect_left(items, span.start_char, key=_item_start))
         here = sent_of(span.start_char)
         if kind == "pronoun" and span[0].lower_ == "it":
-            result = _reported_it(span, names)
+            result = _reported_it(span, named)
         elif kind == "pronoun":
             result = _pronoun(span, prior, here)
             if isinstance(result, list):  # "they": every member of a coordinated list
@@ -108,32 +132,34 @@ def resolve_coreference(analysis: Analysis, dictionary) -> None:
                        for a in result]
                 for m, antecedent in zip(new, result, strict=True):
                     added.append((m, antecedent))
-                    items.append(_Item(m.start, here, m, False, None, True, tuple(new)))
+                    bisect.insort(items, _Item(m.start, here, m, False, None, True, tuple(new)), key=_item_start)
+                    gender[id(m)] = None
+                reach = max(reach, span.end_char)
                 continue
         else:
-            result = _description(span, prior, here, names, dictionary, day, analysis.mentions)
-            if result is None and _qualified(span, names):
+            within = inside(span)
+            result = _description(span, prior, here, within, dictionary, day, analysis.mentions)
+            if result is None and _qualified(within):
                 # cataphora: "The European Union's top diplomat has said ..." then "Josep Borrell"
-                para_end = doc.text.find("\n\n", span.end_char)
-                para_end = len(doc.text) if para_end < 0 else para_end
-                later = [it for it in items if span.end_char <= it.start < para_end
-                         and here <= it.sent <= here + _PERSON_WINDOW]
-                result = _description(span, later, here, names, dictionary, day, analysis.mentions)
+                para_end = body.find("\n\n", span.end_char)
+                para_end = len(body) if para_end < 0 else para_end
+                later = [it for it in items[bisect.bisect_left(items, span.end_char, key=_item_start):
+                                            bisect.bisect_left(items, para_end, key=_item_start)]
+                         if here <= it.sent <= here + _PERSON_WINDOW]
+                result = _description(span, later, here, within, dictionary, day, analysis.mentions)
         if result is None:
             continue
         antecedent, actor = result
         m = Mention(span.start_char, span.end_char, span.text, actor, kind,
                     antecedent.person, span.root.idx)
         if kind == "description":
-            for i, n in enumerate(names):
-                if span.start_char <= n.start and n.end <= span.end_char:
-                    removed.add(i)
+            removed.update(id(n) for n in inside(span))
         added.append((m, antecedent))
-        it = _Item(m.start, here, m, m.person is not None,
-                   next((x.gender for x in items if x.mention is antecedent), None))
-        items.append(it)
+        reach = max(reach, span.end_char)
+        gender[id(m)] = gender.get(id(antecedent))
+        bisect.insort(items, _Item(m.start, here, m, m.person is not None, gender[id(m)]), key=_item_start)
 
-    final = [n for i, n in enumerate(names) if i not in removed] + [m for m, _ in added]
+    final = [n for n in names if id(n) not in removed] + [m for m, _ in added]
     final.sort(key=lambda m: (m.start, -m.end))
     index = {id(m): i for i, m in enumerate(final)}
     for m, antecedent in added:
@@ -141,24 +167,24 @@ def resolve_coreference(analysis: Analysis, dictionary) -> None:
     analysis.mentions = final
 
 
-def _candidates(doc, names: list[Mention]):
+def _candidates(doc, named: Intervals[Mention]):
     """Pronouns and definite noun phrases, in text order, that no name mention already covers."""
     found = []
     for t in doc:
         if t.lower_ in _PRONOUNS and t.pos_ == "PRON" or t.lower_ in ("his", "its", "their", "her") \
                 and t.tag_ == "PRP$":
-            if not any(m.start <= t.idx < m.end for m in names):
+            if not named.covering(t.idx):
                 found.append(("pronoun", doc[t.i:t.i + 1]))
     for chunk in doc.noun_chunks:
         first = chunk[0]
         if first.lower_ != "the" or len(chunk) < 2:
             continue
-        if any(m.person and chunk.start_char <= m.start < chunk.end_char for m in names):
+        starting = named.starting_in(chunk.start_char, chunk.end_char)
+        if any(m.person for m in starting):
             continue  # "the bloc's foreign affairs chief Josep Borrell": a name, not a description
-        if any(chunk.start_char <= m.start < chunk.end_char < m.end for m in names):
+        if any(chunk.end_char < m.end for m in starting):
             continue  # "the president of Armenia": the name runs on past the chunk and already says who
-        if chunk.root.pos_ == "PROPN" and not any(
-                m.actor.sector and m.start <= chunk.root.idx < m.end for m in names):
+        if chunk.root.pos_ == "PROPN" and not any(m.actor.sector for m in named.covering(chunk.root.idx)):
             continue  # a proper name; but "the High Representative" may still be a description
         found.append(("description", chunk))
         # "the bloc's foreign affairs chief": the possessor is a description too
@@ -169,9 +195,10 @@ def _candidates(doc, names: list[Mention]):
     return found
 
 
-def _qualified(span, names: list[Mention]) -> bool:
-    """A description that names its country or organisation ("the EU's top diplomat"): safe to resolve forward."""
-    return any(span.start_char <= n.start and n.end <= span.end_char and not n.person for n in names)
+def _qualified(inside: list[Mention]) -> bool:
+    """A description that names its country or organisation ("the EU's top diplomat"): safe to resolve forward.
+    ``inside``: the name mentions within the description."""
+    return any(not n.person for n in inside)
 
 
 def _coordinated_lists(doc, items: list[_Item]) -> None:
@@ -185,7 +212,7 @@ def _coordinated_lists(doc, items: list[_Item]) -> None:
         else:
             span = doc.char_span(it.start, it.start + 1, alignment_mode="expand")
             if span is not None:
-                ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+                ent = entities(doc).at(span.start)
                 by_token.setdefault((ent.root if ent is not None else span.root).i, []).append(it)
     done: set[int] = set()
     for i in sorted(by_token):
@@ -218,7 +245,7 @@ def _expletive(clause) -> bool:
     return lemma == "take" and any(c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME") for c in clause.children)
 
 
-def _reported_it(span, names: list[Mention]):
+def _reported_it(span, named: Intervals[Mention]):
     """"Switzerland said it had expelled ...": the country or organisation that reports its own act."""
     t = span[0]
     if t.dep_ not in ("nsubj", "nsubjpass"):
@@ -233,15 +260,15 @@ def _reported_it(span, names: list[Mention]):
     if len(subjects) != 1 or subjects[0].i > t.i:
         return None
     subject = subjects[0]
-    for m in names:
-        if m.start <= subject.idx < m.end and m.head == subject.idx and not m.person and (
+    for m in named.covering(subject.idx):
+        if m.head == subject.idx and not m.person and (
                 m.actor.igo or m.actor.country or m.actor.code not in ("", "UNK")) and subject.tag_ not in (
                 "NNS", "NNPS"):
             return m, m.actor
     return None
 
 
-def _pronoun(span, prior: list[_Item], here: int):
+def _pronoun(span, prior: Iterable[_Item], here: int):
     gender = _PRONOUNS[span[0].lower_]
     for it in prior:
         if gender in ("m", "f"):
@@ -276,7 +303,7 @@ def _plain(actor: Actor) -> Actor:
     return actor
 
 
-def _org_description(root_lemma: str, prior: list[_Item], dictionary):
+def _org_description(root_lemma: str, prior: Iterable[_Item], dictionary):
     allowed = dictionary.descriptions.get(root_lemma)
     if not allowed:
         return None
@@ -287,7 +314,7 @@ def _org_description(root_lemma: str, prior: list[_Item], dictionary):
     return None
 
 
-def _description(span, prior, here, names, dictionary, day, mentions):
+def _description(span, prior, here, inside, dictionary, day, mentions):
     from newswire.actors.resolve import sector_at
 
     root = span.root
@@ -307,8 +334,8 @@ def _description(span, prior, here, names, dictionary, day, mentions):
         return None
     past = any(t.lower_ in _PAST or t.lower_.startswith("ex-") for t in words)
     country = igo = None
-    for n in names:  # a country or organisation named inside the description
-        if span.start_char <= n.start and n.end <= span.end_char and not n.person:
+    for n in inside:  # a country or organisation named inside the description
+        if not n.person:
             country, igo = n.actor.country, n.actor.igo
     for t in words:
         if t.dep_ == "poss" and t.lemma_.lower() in dictionary.descriptions:
@@ -316,8 +343,8 @@ def _description(span, prior, here, names, dictionary, day, mentions):
             if org:
                 igo = org[1].igo
     skip = {t.i for t in words if t.lower_ in _PAST}
-    for n in names:
-        if span.start_char <= n.start and n.end <= span.end_char and not n.person:
+    for n in inside:
+        if not n.person:
             skip.update(t.i for t in span if n.start <= t.idx < n.end and t.i < (title_found[1] - 2
                                                                                       if title_found else root.i))
     title_words = {t.lower_ for t in words if t.i not in skip and t.lower_ not in _GENERIC and t.dep_ != "poss"

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from newswire.data import read_yaml
 from newswire.model import Analysis, DateMention
+from newswire.nlp.spans import Intervals
 
 Tense = Literal["past", "future", "present"] | None
 
@@ -284,8 +285,10 @@ def _has_cue(body: str, start: int) -> bool:
 
 
 def _sentence_start(body: str, start: int) -> bool:
-    before = body[:start].rstrip()
-    return not before or before[-1] in ".!?\n\"“‘'"
+    k = start  # back over blanks: not body[:start].rstrip(), a copy of the article per match
+    while k > 0 and body[k - 1].isspace():
+        k -= 1
+    return k == 0 or body[k - 1] in ".!?\n\"“‘'"
 
 
 def _spacy_dates(doc) -> list[tuple[int, int]]:
@@ -334,14 +337,14 @@ def find_dates(body: str, doc=None, published: str | None = None) -> list[DateMe
     except ValueError:
         base = None
     w = date_words()
-    ner = _spacy_dates(doc)
+    ner = Intervals(_spacy_dates(doc), lambda span: span)
     out: list[DateMention] = []
     for m in _grammar().finditer(body):
         kind = next(k for k in ("iso", "dmy", "mdy", "my", "ago", "relunit", "wd", "rel", "month", "year")
                     if m.group(k) is not None)
         start, end = m.span()
         text = m.group(0)
-        in_ner = any(s <= start and end <= e for s, e in ner)
+        in_ner = any(s <= start and end <= e for s, e in ner.covering(start))
         if kind in ("month", "year") and not (in_ner or _has_cue(body, start)):
             continue  # "Theresa May", "March" the verb, "2020" the number
         if kind == "month" and text[0].islower():

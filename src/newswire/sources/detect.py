@@ -3,7 +3,8 @@
 Strong content signals ("WARC/1.", a feed's root element) win over the name, because pages are often
 saved with the wrong extension; the name decides between the weak cases (a ``.txt`` page dump that
 happens to mention ``<html>``, a ``.csv`` whose header we would not recognise). Binary files are
-recognised here so that a PDF dropped into a folder of articles is rejected with a clear reason.
+recognised here so that a PDF dropped into a folder of articles is rejected with a clear reason; text
+saved as UTF-16 without a byte-order mark is not one of them, though it is full of NUL bytes.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import codecs
 import csv
 import json
 import re
+
+from charset_normalizer import from_bytes
 
 FORMATS = ("text", "html", "rss", "warc", "jsonl", "csv")
 CONTAINERS = ("warc", "jsonl", "csv")  # many articles per input: streamed, limited per record
@@ -41,6 +44,7 @@ _MAGIC = (
     (b"SQLite format 3\x00", "SQLite database"),
 )
 _TEXT_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_UTF16 = {"utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be"}  # charset-normalizer's names → ours
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title)[\s>]", re.I)
 _HTML_ROOT = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.I)
@@ -77,12 +81,29 @@ def binary_kind(head: bytes) -> str | None:
         if head.startswith(magic):
             return what
     sample = head[:8192]
-    if any(sample.startswith(bom) for bom in _TEXT_BOMS):
+    if any(sample.startswith(bom) for bom in _TEXT_BOMS) or bomless_utf16(sample):
         return None
     if b"\x00" in sample:
         return "binary data"
     control = sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127)
     return "binary data" if control > len(sample) * 0.05 else None
+
+
+def bomless_utf16(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when text was saved as UTF-16 without a byte-order mark, else None.
+
+    Windows tools write such files; their NUL bytes make them look binary. charset-normalizer judges
+    whether the first few KB read as text in either byte order (random or binary bytes do not).
+    """
+    sample = head[:8192]
+    if b"\x00" not in sample:
+        return None
+    even = len(sample) // 2 * 2
+    for end in (even, even - 2):  # the sample may cut a surrogate pair in two
+        match = from_bytes(sample[:end]).best()
+        if match is not None and match.encoding in _UTF16:
+            return _UTF16[match.encoding]
+    return None
 
 
 def _strip_start(head: bytes) -> bytes:

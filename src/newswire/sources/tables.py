@@ -1,7 +1,8 @@
 """Corpora with one article per record: JSON Lines and CSV.
 
 Columns (JSON keys) are ``url``, ``title``, ``date`` or ``published``, and ``text`` (an article body:
-kind "body") or ``html`` (a page: kind "html"); ``source`` is read when present. The file is streamed,
+kind "body") or ``html`` (a page: kind "html"); ``source`` and ``language`` (or ``lang``: what the
+corpus says the text is in, which decides for short text) are read when present. The file is streamed,
 so a corpus may be larger than the per-document size limit; each record must fit in it. A bad
 record is rejected by its line number ("corpus.csv:12: empty text") and the good ones still come out.
 Text is handed on as bytes: bytes that are not UTF-8 are passed through unchanged (surrogateescape)
@@ -44,7 +45,7 @@ def record_document(name: str, record: Mapping[str, Any], settings: Settings) ->
         return Rejected(name, f"'{key}' is {len(data):,} bytes, over the {settings.max_bytes:,}-byte limit")
     meta: dict[str, str] = {}
     for meta_key, keys in (("title", ("title",)), ("published", DATE_KEYS), ("url", ("url", "link")),
-                           ("source", ("source", "publisher"))):
+                           ("source", ("source", "publisher")), ("language", ("language", "lang"))):
         found = next((fields[k] for k in keys if _nonblank(fields.get(k))), None)
         if found is not None:
             meta[meta_key] = str(found).strip()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newswire.store.queries import EVENT_COLUMNS, PERIODS, _actor_sql, _plain
+from newswire.store.queries import EVENT_COLUMNS, PERIODS, _actor_sql, _plain, contains
 
 
 def _rows(store, sql: str, params: list[Any] | tuple = ()) -> list[dict[str, Any]]:
@@ -47,8 +47,8 @@ def article_record(store, key: str) -> dict[str, Any] | None:
 def articles(store, *, text: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     where, params = "TRUE", []
     if text:
-        where = "(title ILIKE ? OR record ILIKE ?)"
-        params = [f"%{text}%", f"%{text}%"]
+        where = "(title ILIKE ? ESCAPE '\\' OR record ILIKE ? ESCAPE '\\')"
+        params = [contains(text)] * 2
     return _rows(store, f"""
         SELECT key, id, title, source, url, published, story_id, round(tone, 2) AS tone, word_count
         FROM articles WHERE {where} ORDER BY pub_date DESC NULLS LAST, key LIMIT ? OFFSET ?""",
@@ -68,11 +68,11 @@ def quotes(store, *, speaker: str | None = None, text: str | None = None, limit:
            offset: int = 0) -> list[dict[str, Any]]:
     where, params = ["TRUE"], []
     if speaker:
-        where.append("(q.speaker ILIKE ? OR q.speaker_code = ?)")
-        params += [f"%{speaker}%", speaker.upper()]
+        where.append("(q.speaker ILIKE ? ESCAPE '\\' OR q.speaker_code = ?)")
+        params += [contains(speaker), speaker.upper()]
     if text:
-        where.append("q.text ILIKE ?")
-        params.append(f"%{text}%")
+        where.append("q.text ILIKE ? ESCAPE '\\'")
+        params.append(contains(text))
     return _rows(store, f"""
         SELECT q.article_key, q.text, q.speaker, q.speaker_code, q.kind, q.start_char, q.end_char,
                a.title, a.published

@@ -4,6 +4,10 @@ GDELT files are tab-separated with GDELT's own column names (``data/gdelt_column
 header row; newswire fills what it knows (actors, codes, Goldstein, tone, action geography,
 persons, organisations, locations, quotations, dates) and leaves GDELT-only fields (themes, GCAM,
 images, counts) empty. Country codes are ISO 3166 alpha-3 as everywhere in newswire, not GDELT's FIPS.
+
+A folder that already holds an export of the same format is refused unless ``replace`` deletes that
+export first: GDELT files are named by timestamp, so a second export would sit beside the first and
+every ``*.export.CSV`` glob would count each event twice (and Parquet partitions would mix).
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import re
+import shutil
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +28,7 @@ from newswire.store.db import Store
 
 FORMATS = ("gdelt", "parquet", "jsonl")
 EXPECTED = {"events": 61, "mentions": 16, "gkg": 27}
+_GDELT_FILE = re.compile(r"\d{14}\.(export\.CSV|mentions\.CSV|gkg\.csv)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -37,13 +44,36 @@ def gdelt_columns() -> dict[str, list[str]]:
     return {t: [str(c) for c in data[t]] for t in EXPECTED}
 
 
-def export(store: Store, directory: str | Path, format: str) -> list[Path]:
-    """Write the database in ``format`` into ``directory`` (created); returns the files written."""
+def export(store: Store, directory: str | Path, format: str, *, replace: bool = False) -> list[Path]:
+    """Write the database in ``format`` into ``directory`` (created); returns the files written.
+
+    An earlier export of ``format`` in ``directory`` is an InputError, or deleted first if ``replace``;
+    other files there are left alone.
+    """
     if format not in FORMATS:
         raise InputError(f"export format must be one of {', '.join(FORMATS)} (got {format!r})")
     out = Path(directory)
+    found = earlier_export(out, format)
+    if found and not replace:
+        raise InputError(f"{out} already holds a {format} export ({', '.join(p.name for p in found[:3])}"
+                         f"{', …' if len(found) > 3 else ''}): pass --replace to delete it first")
+    for path in found:
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
     out.mkdir(parents=True, exist_ok=True)
     return {"gdelt": export_gdelt, "parquet": export_parquet, "jsonl": export_jsonl}[format](store, out)
+
+
+def earlier_export(out: Path, format: str) -> list[Path]:
+    """What an export of ``format`` wrote into ``out`` before: files, or (Parquet) table folders."""
+    if not out.is_dir():
+        return []
+    if format == "gdelt":
+        return sorted(p for p in out.iterdir() if _GDELT_FILE.fullmatch(p.name))
+    names = list(_TABLES) if format == "parquet" else [f"{t}.jsonl" for t in _TABLES]
+    return [out / n for n in names if (out / n).exists()]
 
 
 # -- GDELT ---------------------------------------------------------------------------------------
@@ -182,7 +212,7 @@ def export_parquet(store: Store, out: Path) -> list[Path]:
     for table, sql in _TABLES.items():
         target = out / table
         store.con.execute(f"COPY ({sql}) TO '{_sql_path(target)}' "
-                          "(FORMAT PARQUET, PARTITION_BY (year, month), OVERWRITE_OR_IGNORE)")
+                          "(FORMAT PARQUET, PARTITION_BY (year, month))")
     return sorted(out.glob("*/**/*.parquet"))
 
 

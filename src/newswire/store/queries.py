@@ -29,6 +29,15 @@ def _actor_sql(side: str, value: str) -> tuple[str, list[Any]]:
     return sql, [v.upper(), v.upper(), v.upper(), v, v.upper()]
 
 
+def contains(text: str) -> str:
+    """A LIKE pattern (used with ``ESCAPE '\\'``) matching ``text`` anywhere, literally.
+
+    Without escaping, ``%`` and ``_`` in search text are wildcards: "%%" would match every row.
+    """
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def _day(value: str, what: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -53,8 +62,8 @@ def events(store: Store, *, source: str | None = None, target: str | None = None
         where.append(f"({s1} OR {s2})")
         params += p1 + p2
     if cameo:
-        where.append("cameo LIKE ?")
-        params.append(cameo.strip() + "%")
+        where.append("starts_with(cameo, ?)")
+        params.append(cameo.strip())
     if plover:
         where.append("upper(plover) = ?")
         params.append(plover.strip().upper())
@@ -71,9 +80,9 @@ def events(store: Store, *, source: str | None = None, target: str | None = None
         where.append("date <= ?")
         params.append(_day(until, "--until"))
     if text:
-        where.append("(sentence ILIKE ? OR trigger ILIKE ? OR EXISTS (SELECT 1 FROM mentions m "
-                     "WHERE m.event_id = events.id AND m.sentence ILIKE ?))")
-        params += [f"%{text}%"] * 3
+        where.append("(sentence ILIKE ? ESCAPE '\\' OR trigger ILIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 "
+                     "FROM mentions m WHERE m.event_id = events.id AND m.sentence ILIKE ? ESCAPE '\\'))")
+        params += [contains(text)] * 3
     sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {' AND '.join(where)} "
            "ORDER BY date DESC NULLS LAST, id")
     if limit:

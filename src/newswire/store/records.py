@@ -14,8 +14,8 @@ from typing import Any
 from urllib.parse import urlparse
 
 from newswire.model import Analysis, Article
+from newswire.nlp.tone import Tone, article_tone
 from newswire.store.dedup import signature
-from newswire.store.tone import Tone, article_tone
 
 
 @dataclass

@@ -1,10 +1,13 @@
 """The dashboard and JSON API over a newswire database.
 
-Security model: the server binds to 127.0.0.1 unless told otherwise (see ``serve``), opens the
-database read-only, runs only parameterised SQL (the query layer in :mod:`newswire.store.queries`),
-escapes all article text (Jinja2 autoescaping; chart data is embedded as JSON with ``<`` escaped),
-serves static files from a fixed list (no paths from the request reach the file system), caps page
-sizes and offsets, and bounds the length of search strings.
+Security model: the server binds to 127.0.0.1 unless told otherwise (see ``serve``), answers only
+requests whose ``Host`` is a name it serves (so a page on another site cannot read the API through DNS
+rebinding), sends a Content-Security-Policy that runs only its own script files (no inline script, no
+other origin) with nosniff, no-framing and no-referrer headers, opens the database read-only, runs
+only parameterised SQL (the query layer in :mod:`newswire.store.queries`; search text is matched
+literally, ``%`` and ``_`` included), escapes all article text (Jinja2 autoescaping; chart data is
+embedded as JSON with ``<`` escaped), serves static files from a fixed list (no paths from the request
+reach the file system), caps page sizes and offsets, and bounds the length of search strings.
 
 Charts use plotly.js as shipped inside the ``plotly`` Python package, served locally: no CDN.
 """
@@ -21,6 +24,8 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newswire import __version__
 from newswire.model import InputError
@@ -35,6 +40,15 @@ _KEY = re.compile(r"^[0-9a-f]{8,64}$")
 _ACTOR = re.compile(r"^[\w .'\"(),&\-]{1,80}$")
 
 _HERE = Path(__file__).resolve().parent
+
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+# plotly.js writes <style> elements and style attributes, hence 'unsafe-inline' for styles (styles
+# cannot run code); scripts come only from /static, and nothing is loaded from another origin
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = [(k.encode(), v.encode()) for k, v in (
+    ("Content-Security-Policy", CSP), ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "no-referrer"))]
 
 
 @dataclass
@@ -57,14 +71,51 @@ STATIC = {  # name → (path, media type); nothing else is served
 }
 
 
+class _Hardening:
+    """ASGI middleware: the security headers on every response, and HEAD answered as GET without a body.
+
+    FastAPI routes declared with ``get`` refuse HEAD (405), which breaks link checkers and ``curl -I``.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        head = scope["method"] == "HEAD"
+        if head:  # a copy: the server keeps its own scope, and so still sends no body for HEAD
+            scope = {**scope, "method": "GET"}
+
+        async def send_hardened(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *SECURITY_HEADERS]}
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app(scope, receive, send_hardened)
+
+
+def _host_pattern(host: str) -> str:
+    """A host name as the Host header writes it: IPv6 addresses in brackets."""
+    host = host.strip().lower()
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
 def _json_script(data: Any) -> str:
     """JSON safe to embed in a <script type="application/json"> element."""
     return (json.dumps(data, default=str).replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("&", "\\u0026"))
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The app over the database at ``db_path``, opened read-only for the app's lifetime."""
+def create_app(db_path: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
+    """The app over the database at ``db_path``, opened read-only for the app's lifetime.
+
+    Requests must name this machine (:data:`LOCAL_HOSTS`) or one of ``hosts`` in their ``Host``
+    header; others get 400.
+    """
     base = Store(db_path, read_only=True)  # StoreError (no such database) goes to the caller
     lock = threading.Lock()
 
@@ -75,6 +126,9 @@ def create_app(db_path: str | Path) -> FastAPI:
     app = FastAPI(title="newswire", version=__version__, docs_url=None, redoc_url=None,
                   description="Event data served from a local newswire database. All lists are paginated "
                               f"(limit ≤ {MAX_PAGE}, offset ≤ {MAX_OFFSET}).")
+    allowed = dict.fromkeys(_host_pattern(h) for h in (*LOCAL_HOSTS, *hosts))
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed), www_redirect=False)
+    app.add_middleware(_Hardening)  # added last, so outermost: a refused Host gets the headers too
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
     templates.env.globals["json_script"] = _json_script
     templates.env.globals["version"] = __version__
@@ -282,10 +336,23 @@ def highlight(record: dict[str, Any], selected: tuple[int, int] | None) -> list[
     if selected:
         spans.append((selected[0], selected[1], "selected", "the event you chose"))
     cuts = sorted({0, len(body), *(s for s, *_ in spans), *(e for _, e, *_ in spans)}
-                  | {i for i in range(len(body)) if body.startswith("\n\n", i)})
+                  | {m.start() for m in re.finditer(r"\n(?=\n)", body)})
+    # a sweep over the cuts keeps the spans open at each cut, rather than testing every span at every cut
+    # (quadratic on a long article); a span covers a piece when it is open at the piece's start
+    live = [k for k, (s, e, *_) in enumerate(spans) if s < e]
+    opening = sorted(live, key=lambda k: spans[k][0])
+    closing = sorted(live, key=lambda k: spans[k][1])
+    now_open: set[int] = set()
+    opened = closed = 0
     paragraphs: list[list[Segment]] = [[]]
     anchored = False
     for lo, hi in zip(cuts, cuts[1:], strict=False):
+        while opened < len(opening) and spans[opening[opened]][0] <= lo:
+            now_open.add(opening[opened])
+            opened += 1
+        while closed < len(closing) and spans[closing[closed]][1] <= lo:
+            now_open.discard(closing[closed])
+            closed += 1
         piece = body[lo:hi]
         if not piece:
             continue
@@ -295,7 +362,7 @@ def highlight(record: dict[str, Any], selected: tuple[int, int] | None) -> list[
             lo = hi - len(piece)
             if not piece:
                 continue
-        over = [(c, t) for s, e, c, t in spans if s <= lo and hi <= e]
+        over = [spans[k][2:] for k in sorted(now_open)]
         classes = tuple(sorted({c for c, _ in over}))
         title = "; ".join(dict.fromkeys(t for _, t in over if t)) or None
         anchor = "selected" in classes and not anchored
@@ -304,8 +371,9 @@ def highlight(record: dict[str, Any], selected: tuple[int, int] | None) -> list[
     return [p for p in paragraphs if p]
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the app with uvicorn until interrupted (Ctrl-C)."""
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000,
+          allowed_hosts: tuple[str, ...] = ()) -> None:
+    """Run the app with uvicorn until interrupted (Ctrl-C); it answers to ``host`` and ``allowed_hosts``."""
     import uvicorn
 
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db_path, hosts=(host, *allowed_hosts)), host=host, port=port, log_level="warning")

@@ -1,5 +1,7 @@
-// Charts for the newswire dashboard, drawn with the plotly.js bundled in the plotly Python package.
-// Data comes from <script type="application/json"> elements written by the server.
+// The dashboard's only script (the Content-Security-Policy allows no inline script): draws each
+// element with a data-series attribute as a chart, with the plotly.js bundled in the plotly Python
+// package, from the <script type="application/json"> element that attribute names; and centres the
+// event the reader chose on an article page.
 (function () {
   const bands = [
     ["q1", "Verbal cooperation", "#8fc9a3"],
@@ -20,14 +22,11 @@
   const layout = {barmode: "stack", margin: {t: 20, r: 60, b: 40, l: 50}, legend: {orientation: "h"},
                   yaxis: {title: {text: "events"}},
                   yaxis2: {title: {text: "net cooperation"}, overlaying: "y", side: "right", zeroline: true}};
-  window.newswire = {
-    timeline: function (el, dataId) {
-      if (!window.Plotly) return;
-      Plotly.newPlot(el, stacked(read(dataId)), layout, {displaylogo: false, responsive: true});
-    },
-    dyad: function (el, dataId) {
-      if (!window.Plotly) return;
-      Plotly.newPlot(el, stacked(read(dataId)), layout, {displaylogo: false, responsive: true});
-    },
-  };
+  if (window.Plotly) {
+    for (const el of document.querySelectorAll("[data-series]")) {
+      Plotly.newPlot(el, stacked(read(el.dataset.series)), layout, {displaylogo: false, responsive: true});
+    }
+  }
+  const evidence = document.getElementById("evidence");
+  if (evidence) evidence.scrollIntoView({block: "center"});
 })();

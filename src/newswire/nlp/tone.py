@@ -1,4 +1,4 @@
-"""Article tone on GDELT's scale with VADER.
+"""Tone with VADER: an article's tone on GDELT's scale, and the polarity of a short phrase.
 
 GDELT's tone is the share of positive words minus the share of negative words, in percent
 (-100..+100; news mostly falls within ±10). VADER's ``pos``/``neg`` are exactly such shares of
@@ -45,3 +45,8 @@ def article_tone(text: str) -> Tone:
         pos += scores["pos"] * weight
         neg += scores["neg"] * weight
     return Tone(round((pos - neg) * 100, 4), round(pos * 100, 4), round(neg * 100, 4), words)
+
+
+def polarity(text: str) -> float:
+    """VADER's compound score of a short phrase (-1..+1): how negative or positive a characterisation is."""
+    return _analyzer().polarity_scores(text)["compound"]
