@@ -35,8 +35,13 @@ def test_things_events_and_private_people_are_not_made_actors():
 
 
 def test_an_organisation_is_kept_by_its_name_and_a_group_by_its_people():
+    assert new_mentions("The Union of Concerned Scientists said it would meet ministers.") == {
+        "Union of Concerned Scientists": '"UNION OF CONCERNED SCIENTISTS"'}
+    # a body whose name says its country is that country's, with the sector its words give
     assert new_mentions("The Nigerian Union of Teachers said it would meet ministers.") == {
-        "Nigerian Union of Teachers": '"NIGERIAN UNION OF TEACHERS"'}
+        "Nigerian Union of Teachers": "NGAEDU"}
+    assert new_mentions("The Royal Canadian Mounted Police (RCMP) seized the drugs. The RCMP said so.") == {
+        "Royal Canadian Mounted Police": "CANCOP", "RCMP": "CANCOP"}
     got = events("Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian "
                  "President Ahmed Ben Bella.")
     assert any(s == '"ISLAMIC FUNDAMENTALISTS"' and c == "142" for s, c, _ in got)

@@ -184,7 +184,9 @@ class Analysis:
     ``doc`` holds the spaCy Doc made once for the body and shared by every language stage;
     ``mentions`` the actor mentions (names, descriptions, resolved pronouns) that coding and
     quote attribution read; ``modifiers`` a people's adjectives before things ("Russian gas", "Palestinian
-    riots"): not actors, but they say whose an event noun is. None of these is part of the record.
+    riots"): not actors, but they say whose an event noun is; ``country`` the article's own country
+(:func:`newswire.nlp.places.home_country`), which domestic actors no phrase places belong to. None of these is
+part of the record.
     """
 
     article: Article
@@ -196,6 +198,7 @@ class Analysis:
     doc: Any = None
     mentions: list[Mention] = field(default_factory=list)
     modifiers: list[Mention] = field(default_factory=list)
+    country: str | None = None  # the one country the article is about, when it clearly has one (ISO alpha-3)
 
     @property
     def id(self) -> str:

@@ -5,8 +5,12 @@
 dictionary holds them. Dropping such events loses much of what happens outside the capitals; coding
 them to a guessed country would be wrong. So newswire does what PETRARCH's ``new_actor_length`` does:
 the noun phrase becomes an actor of its own, coded by its name in quotes (``'"JUDGE ALEJANDRO RIVERA"'``),
-with the sector its title or head noun gives (JUD) and a country only when the phrase itself names one
-("Algeria's leading human rights activist" → DZA).
+with the sector its title or head noun gives (JUD) and a country when the phrase itself names one
+("Algeria's leading human rights activist" → DZA). A titled person ("Judge Victor Marrero", "Solicitor
+General Jose Calida", "CEO Carlo Katigbak") belongs to a country even when the phrase does not say which: in an
+article that is clearly about one country (:func:`newswire.nlp.places.home_country`) it is that country's
+(USAJUD, PHLGOV, PHLBUS), the way an analyst reads a domestic story; elsewhere it stays a name. So does an untitled
+person there (a private citizen, CVL), and a bare group word ("Police arrested ...").
 
 What qualifies, so that the rule stays precise:
 
@@ -24,11 +28,13 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from newswire.actors.dictionary import ActorDictionary, DictionaryError, SectorWord, norm
-from newswire.actors.resolve import compose, sector_at
+from newswire.actors.resolve import _plain_group, compose, sector_at
 from newswire.data import read_yaml
 from newswire.model import Actor, Analysis, Mention
+from newswire.nlp.places import home_country, resolve_place
 
 _DETERMINERS = {"the", "a", "an"}
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
@@ -136,6 +142,15 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
     index = {t.idx: m for m in analysis.mentions
              for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
     found: list[Mention] = []
+    analysis.country = home = home_country(analysis)
+    modifiers = {t.idx: m for m in analysis.modifiers
+                 for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
+    known = _known_people(analysis.mentions)
+    acronyms = {}  # "European Community (EC)": the acronym names the same actor from there on
+    starts = {t.idx: t.i for t in doc}
+    for m in analysis.mentions:
+        if m.kind == "name" and (acronym := _acronym_after(doc, starts, m.end)) is not None:
+            acronyms.setdefault(acronym, m)
 
     def free(start: int, end: int) -> bool:
         return not any(doc[i].idx in covered for i in range(start, end))
@@ -145,29 +160,59 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
             continue
         start = ent.start + (1 if doc[ent.start].lower_ in _DETERMINERS else 0)
         end = ent.end
+        bracket = next((t.i for t in doc[start:end] if t.text == "("), None)
+        end = bracket if bracket is not None and bracket > start else end  # "... Freedom (USCIRF": the name ends before
         while end > start and (doc[end - 1].pos_ in ("ADP", "PUNCT", "CCONJ", "PART")):
             end -= 1  # "Patrice Talon of", "Free Trade Area (": the entity's ragged edge
-        if end - start < 1 or not _acceptable(doc[start:end], ent.label_):
+        described = _described(doc, start, index, modifiers, dictionary) if ent.label_ == "ORG" else None
+        if end - start < 1 or not (_acceptable(doc[start:end], ent.label_) or described is not None):
             continue
         sector = None
         if ent.label_ == "PERSON":
             title = _title_before(doc, start, dictionary)
             appos_title = _appos_title(ent, dictionary)
             if title is None and appos_title is None:
-                continue  # an untitled private person ("Emily Spanton met officers") is no political actor
+                # an untitled person is a private citizen: of the country an apposition names ("An Australian,
+                # Brenton Tarrant"), else of the article's own country; with neither, no actor
+                country = _people_country(ent, index, modifiers) or home
+                if country is None or doc[start:end].text in known or resolve_place(doc[start:end].text):
+                    continue  # "Ciudad Juárez" read as a person is a place
+                actor = compose(dictionary.country_actor(country), _CITIZEN)
+                span = doc[start:end]
+                found.append(Mention(span.start_char, span.end_char, span.text, actor, "new", None, span.root.idx))
+                covered.update(range(span.start_char, span.end_char))
+                continue
+            person = known.get(doc[start:end].text)
+            if person is not None:
+                # "Prime Minister Ardern" after "Jacinda Ardern": the dictionary's person, named again
+                found.append(Mention(ent.start_char, ent.end_char, ent.text, person.actor, person.kind,
+                                     person.person, ent.root.idx))
+                covered.update(range(ent.start_char, ent.end_char))
+                continue
+            title_word = title[0] if title is not None and free(title[1], start) else appos_title
             if title is not None and free(title[1], start):
-                sector, start = title[0].sector[:3], title[1]
-            elif appos_title is not None:
-                sector = appos_title.sector[:3]
-            actor = _named(doc[start:end].text, sector, _appos_actor(ent, index, dictionary))
+                start = title[1]
+            sector = title_word.sector[:3] if title_word is not None else None
+            base = _appos_actor(ent, index, dictionary)
+            if base is None and home is not None and sector is not None:
+                base = compose(dictionary.country_actor(home), title_word)
+            actor = _named(doc[start:end].text, sector, base)
+        elif doc[start:end].text in acronyms:
+            first = acronyms[doc[start:end].text]
+            actor = first.actor
         else:
             target = dictionary.lookup(norm(doc[start:end].text), analysis.article.published_date)
             if _part_of_title(doc, end, dictionary) or target is not None and target.kind in _PLACE_KINDS:
                 continue  # "Defence Minister Pierre Joxe", "Niger": a portfolio or a place, not a body
-            actor = _named(doc[start:end].text, None)
+            actor = _named(doc[start:end].text, None,
+                           described or _state_body(doc, start, end, dictionary, analysis))
         span = doc[start:end]
         found.append(Mention(span.start_char, span.end_char, span.text, actor, "new", None, span.root.idx))
         covered.update(range(span.start_char, span.end_char))
+        if actor.sector:  # "prosecutor Josh Bash ... Bash said": known from here on
+            known.update({k: found[-1] for k in _names_of(found[-1]) if k not in known})
+        if (acronym := _acronym_after(doc, starts, span.end_char)) is not None:
+            acronyms.setdefault(acronym, found[-1])
 
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.idx in covered:
@@ -185,4 +230,156 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
         found.append(Mention(span.start_char, span.end_char, span.text, actor, "new", None, tok.idx))
         covered.update(range(span.start_char, span.end_char))
 
+    found += _named_again(analysis, found, covered)
+    if home is not None:
+        found += _domestic_groups(analysis, dictionary, home, covered)
     analysis.mentions.extend(sorted(found, key=lambda m: m.start))
+
+
+_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _surname(name: str) -> str | None:
+    words = [w for w in name.replace("'s", "").split() if w.lower().strip(".,") not in _NAME_SUFFIXES]
+    return words[-1] if len(words) > 1 and words[-1][:1].isupper() else None
+
+
+_CITIZEN = SectorWord("CVL", True)
+
+
+def _described(doc, start: int, index: dict[int, Mention], modifiers: dict[int, Mention],
+               dictionary: ActorDictionary) -> Actor | None:
+    """A name after a description with a people's adjective: "Iranian airline Mahan Air" (IRNBUS), "Russian
+    energy company Gazprom": the description says whose the body is and, through a sector word, what it is."""
+    if start == 0:
+        return None
+    noun = doc[start - 1]
+    if noun.pos_ != "NOUN" or noun.is_title:
+        return None
+    for t in noun.subtree if noun.head.i >= start else noun.lefts:
+        m = index.get(t.idx) or modifiers.get(t.idx)
+        if m is not None and m.actor.country and not m.actor.igo and t.i < noun.i:
+            found = sector_at(doc, noun.i, dictionary, noun.i + 1)
+            base = dictionary.country_actor(m.actor.country)
+            return compose(base, found[0]) if found else base
+    return None
+
+
+def _people_country(ent, index: dict[int, Mention], modifiers: dict[int, Mention]) -> str | None:
+    """The country a private person's own phrase gives: "An Australian, Brenton Tarrant", "Iranian-born X"."""
+    root = ent.root
+    near = [c for c in root.children if c.dep_ in ("appos", "amod", "compound", "nmod")]
+    if root.dep_ == "appos":
+        near.append(root.head)
+    for t in near:
+        m = index.get(t.idx) or modifiers.get(t.idx)
+        if m is not None and m.actor.country and not m.actor.igo and m.actor.sector in (None, "CVL"):
+            return m.actor.country
+    return None
+
+
+def _state_body(doc, start: int, end: int, dictionary: ActorDictionary, analysis: Analysis) -> Actor | None:
+    """A body whose own name says whose it is: "Royal Canadian Mounted Police" (CANCOP), "United States
+    Commission on International Religious Freedom" (USA), with the sector its words give, if any."""
+    day = analysis.article.published_date
+    for i in range(start, end):
+        for n in (3, 2, 1):
+            if i + n > end:
+                continue
+            target = dictionary.lookup(norm(doc[i:i + n].text), day)
+            if target is not None and target.kind in ("country", "demonym") and not target.group:
+                base = dictionary.actor_of(target, day)
+                if base is None or not base.country:
+                    return None
+                sector = next((sw for k in range(start, end) if (sw := sector_at(doc, k, dictionary, end)) is not None), None)
+                return compose(dictionary.country_actor(base.country), sector[0]) if sector else \
+                    dictionary.country_actor(base.country)
+    return None
+
+
+def _acronym_after(doc, starts: dict[int, int], end_char: int) -> str | None:
+    """The acronym in brackets right after a name ending at ``end_char``: "Comecon (CMEA)", "... Police (RCMP)".
+    ``starts`` maps each token's first character to its index."""
+    i = starts.get(end_char, starts.get(end_char + 1))
+    if i is None or i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return None
+    return doc[i + 1].text if _ACRONYM.match(doc[i + 1].text) else None
+
+
+def _known_people(mentions: list[Mention]) -> dict[str, Mention]:
+    """Full name and surname → the first mention of each named person (dictionary people and titled new
+    actors); a surname two people of the article share is nobody's ("Joe Biden", "Hunter Biden")."""
+    people: dict[str, Mention] = {}
+    shared: set[str] = set()
+    for m in sorted(mentions, key=lambda m: m.start):
+        if not (m.person or m.kind == "new" and m.actor.sector):
+            continue
+        for key in _names_of(m):
+            if key in people and people[key].actor != m.actor:
+                shared.add(key)
+            people.setdefault(key, m)
+    return {k: m for k, m in people.items() if k not in shared}
+
+
+def _names_of(m: Mention) -> list[str]:
+    """The full name and the surname a person's mention may be named again by."""
+    full = m.person or _untitled(m.text)
+    return [k for k in (full, _surname(full)) if k]
+
+
+def _untitled(text: str) -> str:
+    """ "Judge Paul Kellar" → "Paul Kellar": the name without the title words before it (lower-case-free)."""
+    words = text.split()
+    return " ".join(words[-2:]) if len(words) > 2 else text
+
+
+def _named_again(analysis: Analysis, found: list[Mention], covered: set[int]) -> list[Mention]:
+    """A person named in full once is the same person when named again by the full name or the surname alone
+    ("United Kingdom Prime Minister Boris Johnson ... Johnson asked the Queen"; "Speaker Nancy Pelosi ...
+    Pelosi called"): news writing's own convention."""
+    doc = analysis.doc
+    people = _known_people(analysis.mentions + found)
+    out = []
+    # the tagger may leave a repeated surname outside any entity, or call it an ORG ("Pelosi called")
+    spans = [e for e in doc.ents if e.label_ == "PERSON"] + [
+        doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.ent_type_ in ("", "ORG") and t.text in people]
+    for ent in spans:
+        if any(i in covered for i in range(ent.start_char, ent.end_char)):
+            continue
+        text = ent.text[:-2] if ent.text.endswith(("'s", "’s")) else ent.text
+        first = people.get(text)
+        if first is None or first.end > ent.start_char:
+            continue
+        out.append(Mention(ent.start_char, ent.start_char + len(text), text, first.actor, first.kind,
+                           first.person, ent.root.idx))
+        covered.update(range(ent.start_char, ent.end_char))
+    return out
+
+
+def _domestic_groups(analysis: Analysis, dictionary: ActorDictionary, home: str, covered: set[int]) -> list[Mention]:
+    """Bare group words of an article about one country are that country's: "Police arrested the accused",
+    "Senators condemned the act" in a story from New Zealand or the Philippines (the actors stage already
+    placed those its sentence makes clear)."""
+    doc = analysis.doc
+    out = []
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.idx in covered:
+            continue
+        found = sector_at(doc, tok.i, dictionary)
+        if found is None or any(doc[k].idx in covered for k in range(tok.i, found[1])):
+            continue
+        sw, end = found
+        head = doc[end - 1]
+        # a title is one person, whom coreference reads ("the judge"); "a federal judge", "prosecutors" are new,
+        # and a private person ("the accused", "the gunman") is a citizen whoever it is
+        newcomer = head.tag_ == "NNS" or sw.sector == "CVL" or any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+        if not _plain_group(doc, tok.i, end, replace(sw, title=False) if sw.title and newcomer else sw):
+            continue
+        span = doc[tok.i:found[1]]
+        actor = compose(dictionary.country_actor(home), found[0])
+        if actor.sector == "CVL":  # private people are told apart by what they are: "a gunman shot shoppers"
+            actor = Actor(span.text.lower(), actor.code, actor.country, None, "CVL")
+        out.append(Mention(span.start_char, span.end_char, span.text, actor, "description", None, span.root.idx))
+        covered.update(range(span.start_char, span.end_char))
+    return out

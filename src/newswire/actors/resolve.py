@@ -19,11 +19,14 @@ Works on the one spaCy Doc of the body (never parses again). Steps:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Container
 from dataclasses import dataclass
 
 from newswire.actors.dictionary import ActorDictionary, SectorWord, Target, norm
 from newswire.model import Actor, Analysis, Entity, Mention
 from newswire.nlp.places import resolve_place
+from newswire.nlp.spans import Intervals, entities, sentence_ents
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PREPS = {"from", "of"}
@@ -33,6 +36,9 @@ _PLACE_PREPS = {"in", "to", "from", "at", "into", "near", "outside", "inside", "
 _PORTFOLIO = {"ministry", "minister", "department", "secretary", "office", "commissioner", "ministries",
               "ministers"}  # "Ministry of Silly Walks": the portfolio's name belongs to the phrase
 _VISIT_VERBS = {"arrive", "travel", "fly", "visit", "go", "head", "come", "journey", "land"}  # "arrived in Amman": a host
+# "the claim from Berlin", "a message from Moscow": words come from a government, not from a place
+_SPOKEN_NOUNS = {"claim", "claims", "statement", "message", "warning", "demand", "request", "call", "criticism",
+                 "proposal", "offer", "accusation", "allegation", "protest", "response", "reply", "signal", "threat"}
 _PLAIN_MODS = {"local", "riot", "regional", "provincial", "federal", "national", "municipal", "city", "state",
                "armed", "anti-government", "angry", "many", "some", "several", "other", "government",
                "opposition", "security", "traffic", "border", "senior", "top"}
@@ -113,7 +119,8 @@ def _inside_longer_name(doc, h: Hit, dictionary: ActorDictionary, named: set[int
     """
     if h.target.person is not None:
         return False
-    for ent in doc[h.start].sent.ents if doc.has_annotation("SENT_START") else doc.ents:
+    sentence = doc.has_annotation("SENT_START")
+    for ent in sentence_ents(doc[h.start]) if sentence else entities(doc).within(0, len(doc)):
         if ent.label_ in _NAME_ENTS and ent.start <= h.start and h.end <= ent.end:
             if ent.label_ in ("GPE", "LOC") and any(t.is_punct and t.text != "." for t in ent):
                 continue  # "Moscow, Russia" read as one place: both names still count
@@ -157,7 +164,7 @@ def sector_at(doc, i: int, dictionary: ActorDictionary, limit: int | None = None
 
 
 def sector_span(doc, i: int, dictionary: ActorDictionary, limit: int | None = None,
-                stops: set[int] | frozenset = frozenset()) -> tuple[SectorWord, int] | None:
+                stops: Container[int] = frozenset()) -> tuple[SectorWord, int] | None:
     """:func:`sector_at`, with a portfolio's name after "ministry/minister of": "Ministry of Silly Walks".
 
     The name is the capitalised words after "of" (with "and", "the"), stopping at a dictionary name
@@ -235,7 +242,7 @@ def _sector_after(doc, hit: Hit, hit_starts: dict[int, Hit], d: ActorDictionary)
     sent_end = doc[hit.start].sent.end
     plain_only = False  # a common noun skipped: no equipment word after it ("Israeli think tank")
     for k in range(j, min(j + 5, sent_end)):
-        found = sector_span(doc, k, d, sent_end, set(hit_starts))
+        found = sector_span(doc, k, d, sent_end, hit_starts)
         if found is not None:
             sw, end = found
             if not _fits_base(doc, hit, sw, end, plain_only):
@@ -273,23 +280,21 @@ def _fits_base(doc, hit: Hit, sw: SectorWord, end: int, plain_only: bool = False
     return True
 
 
-def _conjuncts(hit: Hit, hits: list[Hit], doc) -> list[Hit]:
-    """Names coordinated with ``hit``: "Poland, Germany and Sweden"."""
-    root = doc[hit.start:hit.end].root
-    conj = {t.i for t in root.conjuncts}
-    return [h for h in hits if h is not hit and any(h.start <= i < h.end for i in conj)
-            and h.target.person is None]
+def _conjuncts(hit: Hit, hit_at: dict[int, Hit], doc) -> list[Hit]:
+    """Names coordinated with ``hit``: "Poland, Germany and Sweden" (``hit_at``: token → the name over it)."""
+    found = (hit_at.get(t.i) for t in sorted(doc[hit.start:hit.end].root.conjuncts))
+    return list({id(h): h for h in found if h is not None and h is not hit and h.target.person is None}.values())
 
 
-def _coordinated_before(hit: Hit, hits: list[Hit], doc) -> list[Hit]:
+def _coordinated_before(hit: Hit, by_end: dict[int, Hit], doc) -> list[Hit]:
     """Countries and demonyms coordinated right before ``hit``, sharing its sector word.
 
     "French and Egyptian warships", "U.S. and Russian negotiators", "British, French and German
     diplomats": only names joined to ``hit`` by commas and "and"/"or" alone, so that "Russia and
     Chinese officials" (a country acting, then officials) needs the parser's conjunction too.
+    ``by_end``: the names by the token they end before.
     """
     chain: list[Hit] = []
-    by_end = {h.end: h for h in hits}
     k = hit.start
     while True:
         j = k
@@ -370,6 +375,7 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
                 break
     hit_starts = {h.start: h for h in hits}
     hit_at = {i: h for h in hits for i in range(h.start, h.end)}
+    by_end = {h.end: h for h in hits}
     # composition: NAME + sector words
     for h in hits:
         if h.target.person is not None or h.used:
@@ -383,7 +389,7 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
         actor = compose_hit(h, h.actor, sw)
         if not titled_person(end, actor, sw, h.start):
             add_composed(h.start, end, actor, h, sw)
-            for other in _coordinated_before(h, hits, doc):  # "French and Egyptian warships"
+            for other in _coordinated_before(h, by_end, doc):  # "French and Egyptian warships"
                 other.used = True
                 other.abroad = sw.abroad
                 add_composed(other.start, other.end, compose_hit(other, other.actor, sw), other, sw)
@@ -395,7 +401,7 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
         if i in covered or i in hit_at:
             i += 1
             continue
-        found = sector_span(doc, i, dictionary, stops=set(hit_starts))
+        found = sector_span(doc, i, dictionary, stops=hit_starts)
         if found is None:
             i += 1
             continue
@@ -421,7 +427,7 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
                 else:
                     add_composed(i, base.end, actor, base, sw)
                     covered.update(range(i, base.end))
-                for other in _conjuncts(base, hits, doc):
+                for other in _conjuncts(base, hit_at, doc):
                     if not other.used:
                         other.used = True
                         add_composed(other.start, other.end, compose_hit(other, other.actor, sw), other, sw)
@@ -459,6 +465,7 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
     # bare sector words: a country only where the text makes it clear
     if bare:
         taken = {i for m in mentions for i in _token_range(doc, m)}
+        by_start, dominant = sorted(hits, key=_start), _dominant_country(hits)
         for start, end, sw in bare:
             if any(k in taken for k in range(start, end)):
                 continue
@@ -469,7 +476,7 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
                 continue
             if not _plain_group(doc, start, end, sw):
                 continue
-            country = _context_country(doc, start, hits, dictionary)
+            country = _context_country(doc, start, by_start, dominant)
             if country is not None:
                 mentions.append(_mention(doc, start, end, compose(dictionary.country_actor(country), sw)))
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -491,6 +498,8 @@ def _is_place(doc, h: Hit) -> bool:
     root = doc[h.start:h.end].root
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
         verb = root.head.head
+        if root.head.lower_ == "from" and verb.lemma_.lower() in _SPOKEN_NOUNS:
+            return False
         return not (root.head.lower_ in ("in", "to") and verb.lemma_.lower() in _VISIT_VERBS)
     # "arrived in Brussels", "flew back to Washington": spaCy sometimes hangs the name on the verb
     prev = doc[h.start - 1] if h.start > 0 else None
@@ -565,18 +574,28 @@ def _country_of(h: Hit) -> str | None:
     return h.actor.country if not h.actor.igo else None
 
 
-def _context_country(doc, i: int, hits: list[Hit], dictionary: ActorDictionary) -> str | None:
-    """The country a bare group word belongs to: the sentence's one country, else the article's dominant one.
+def _start(h: Hit) -> int:
+    return h.start
 
-    Dominant: named at least three times in the article and more than twice as often as any other.
-    Anything less clear gives None (no mention rather than a wrong actor).
+
+def _context_country(doc, i: int, by_start: list[Hit], dominant: str | None) -> str | None:
+    """The country a bare group word belongs to: the sentence's one country, else the article's ``dominant`` one.
+
+    ``by_start``: the names sorted by their first token. Anything less clear gives None (no mention rather
+    than a wrong actor).
     """
     sent = doc[i].sent
-    here = {c for h in hits if sent.start <= h.start < sent.end and (c := _country_of(h))}
+    inside = by_start[bisect_left(by_start, sent.start, key=_start):bisect_left(by_start, sent.end, key=_start)]
+    here = {c for h in inside if (c := _country_of(h))}
     if len(here) == 1:
         return next(iter(here))
-    if len(here) > 1 or any(h.actor.igo and sent.start <= h.start < sent.end for h in hits):
+    if len(here) > 1 or any(h.actor.igo for h in inside):
         return None
+    return dominant
+
+
+def _dominant_country(hits: list[Hit]) -> str | None:
+    """The article's dominant country: named at least three times and more than twice as often as any other."""
     counts: dict[str, int] = {}
     for h in hits:
         c = _country_of(h)
@@ -589,26 +608,28 @@ def _context_country(doc, i: int, hits: list[Hit], dictionary: ActorDictionary) 
 
 
 def _entities(doc, hits: list[Hit], mentions: list[Mention]) -> list[Entity]:
-    entities: list[Entity] = []
+    out: list[Entity] = []
     seen: set[int] = set()
+    hit_index, mention_index = Intervals(hits), Intervals(mentions)
     for ent in doc.ents:
         actor = None
-        overlapping = [h for h in hits if h.start < ent.end and ent.start < h.end]
-        person_m = [m for m in mentions if m.person and m.start < ent.end_char and ent.start_char < m.end]
+        overlapping = hit_index.overlapping(ent.start, ent.end)
+        near = mention_index.overlapping(ent.start_char, ent.end_char)
+        person_m = [m for m in near if m.person]
         if ent.label_ == "PERSON" and person_m:
             actor = person_m[0].actor
         elif overlapping:
             best = max(overlapping, key=lambda h: min(h.end, ent.end) - max(h.start, ent.start))
             actor = best.actor
         else:
-            inside = [m for m in mentions if m.start <= ent.start_char and ent.end_char <= m.end]
+            inside = [m for m in near if m.start <= ent.start_char and ent.end_char <= m.end]
             actor = inside[0].actor if inside else None
         for h in overlapping:
             seen.add(id(h))
-        entities.append(Entity(ent.text, ent.label_, ent.start_char, ent.end_char, actor))
+        out.append(Entity(ent.text, ent.label_, ent.start_char, ent.end_char, actor))
     for h in hits:
         if id(h) not in seen:
             span = doc[h.start:h.end]
-            entities.append(Entity(span.text, "ACTOR", span.start_char, span.end_char, h.actor))
-    entities.sort(key=lambda e: (e.start, e.end))
-    return entities
+            out.append(Entity(span.text, "ACTOR", span.start_char, span.end_char, h.actor))
+    out.sort(key=lambda e: (e.start, e.end))
+    return out

@@ -17,6 +17,7 @@ descriptions, resolved pronouns): no resolved source, no event; no pattern, no e
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from newswire.coding import petrarch_match
@@ -24,6 +25,8 @@ from newswire.coding.patterns import Pattern, PatternSet
 from newswire.coding.tables import CodeTable
 from newswire.model import Actor, Analysis, Event, Location, Mention
 from newswire.nlp.places import resolve_place
+from newswire.nlp.spans import entities
+from newswire.nlp.tone import polarity
 
 SUBJ = ("nsubj", "csubj", "expl")
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
@@ -45,6 +48,24 @@ MATERIAL = {"SANCTION", "COERCE", "ASSAULT", "AID", "RETREAT", "CONCEDE", "COOPE
 
 # not a data pattern: a shape of reported speech ("X said Y must ..."), coded as a plain demand
 OBLIGATION = Pattern(trigger="must", pos="verb", code="100", confidence=0.7, origin="coder: reported obligation")
+# not data patterns either: what someone or their deed is called says whether it is criticism or praise
+CRITICISM = Pattern(trigger="call", pos="verb", code="111", confidence=0.75, origin="coder: negative characterisation")
+PRAISE = Pattern(trigger="call", pos="verb", code="051", confidence=0.75, origin="coder: positive characterisation")
+JUDGEMENT = Pattern(trigger="say", pos="verb", code="111", confidence=0.65, origin="coder: reported judgement")
+
+
+# prepositions that point an act at someone ("a strike against Ukraine", "fire on protesters")
+DIRECTED = ("against", "on", "upon", "at", "into", "toward", "towards")
+# sectors of the state: a protest by one of these is no protest against its own government
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+@functools.lru_cache(maxsize=256)
+def _country_name(iso3: str) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3)
+    return getattr(country, "common_name", None) or getattr(country, "name", iso3) if country else iso3
 
 
 @dataclass
@@ -77,6 +98,7 @@ class Coder:
         self.cues = patterns.cues
         self._mentions: dict[int, Mention] = {}
         self._modifiers: dict[int, Mention] = {}  # token index → a people's adjective ("Palestinian riots")
+        self._people: set[Actor] = set()
 
     # ---- actors -------------------------------------------------------------------------------
 
@@ -124,6 +146,22 @@ class Coder:
             if child.dep_ in ("amod", "compound") and child.i in self._modifiers:
                 return self._modifiers[child.i].actor, 0.8
         return None
+
+    def _misparsed_conjuncts(self, head) -> list[tuple[Actor, float]]:
+        """Actors joined by "and" that the small model did not parse as conjuncts: in "US President Donald Trump
+        and Turkish President Recep Tayyip Erdogan spoke", Trump hangs inside Erdogan's title. Each named actor
+        of the phrase outside its prepositional phrases is then a party of its own."""
+        phrase = list(head.subtree)
+        if not any(t.dep_ == "cc" and t.lower_ == "and" for t in phrase):
+            return []
+        out: list[tuple[Actor, float]] = []
+        for t in phrase:
+            m = self._mentions.get(t.i)
+            if m is None or any(a.dep_ == "prep" for a in t.ancestors if a.i in {x.i for x in phrase}):
+                continue
+            if m.actor not in {a for a, _ in out} and (m.person or m.kind == "new"):
+                out.append((m.actor, 0.9))
+        return out if len(out) > 1 else []
 
     def _conjuncts(self, tok) -> list:
         """A token and every token coordinated with it ("Poland, Germany and Sweden")."""
@@ -181,6 +219,7 @@ class Coder:
             if s.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
                 return self._actors(verb.head, SUBJ_NESTED)
             found = self._actors(s, SUBJ_NESTED)
+            found += [a for a in self._misparsed_conjuncts(s) if a[0] not in {x for x, _ in found}]
             if not found and s.tag_ == "VBG":
                 # "The Red Cross operating in Iraq said": the parser heads the phrase with the participle
                 found = [a for c in s.children if c.dep_ in SUBJ for a in self._actors(c, SUBJ_NESTED)]
@@ -215,8 +254,10 @@ class Coder:
             return [(a, c * 0.95) for a, c in self._subjects(head, depth + 1)]
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             found = self._actors(head)  # "troops attacking the town"
-            if not found and head.lemma_.lower() in self.cues.message_nouns and head.head is not head:
-                # "issued a declaration demanding that ...": the declaration speaks for whoever issued it
+            if not found and head.head is not head and (
+                    head.lemma_.lower() in self.cues.message_nouns or head.lemma_.lower() in self.cues.projectiles):
+                # "issued a declaration demanding that ...": the declaration speaks for whoever issued it;
+                # "launched missiles targeting US troops": whoever launched them aims them
                 found = self._subjects(head.head, depth + 1)
             return found
         return []
@@ -483,15 +524,30 @@ class Coder:
                     found.extend(self._actors(c, nested))
                 elif c.dep_ in ("dobj", "dative") and not passive and h is trig and pattern.object_target:
                     event_obj = bool(self.patterns.candidates("noun", c.lemma_.lower()))
-                    commenting = pattern.code is not None and self.table.info(pattern.code).plover in COMMENTING
+                    commenting = pattern.code is not None and pattern.code not in RECIPROCAL_CODES \
+                        and self.table.info(pattern.code).plover in COMMENTING  # signing a treaty comments on nothing
                     # "backed dialogue with the Kremlin" supports the dialogue, not the Kremlin
                     if c.lemma_.lower() in self.cues.deed_nouns:
                         objs = self._doers(c)
                     else:
                         objs = self._actors(c, () if event_obj and commenting else nested)
                     if not objs and event_obj:
-                        # "condemned Russia's attack": the target is whoever did the object event
-                        objs = self._noun_sources(c)[0]
+                        # "condemned Russia's attack": the target is whoever did the object event (not the
+                        # trigger's own subject, when the trigger is the event noun's light verb: "launched a strike")
+                        doers, light_verb = self._noun_sources(c)
+                        objs = doers if light_verb is None or light_verb.i != trig.i else []
+                    if not objs and commenting:
+                        # "criticized the move by Turkey", "welcomed Japan's decision": who made what is judged
+                        objs = self._doers(c)
+                    if not objs:
+                        # "launched a missile strike against Ukraine": the object's own "against/on/at" phrase
+                        objs = [a for p in c.children if p.dep_ == "prep" and p.lower_ in DIRECTED
+                                and p.lower_ in pattern.target_preps
+                                for o in p.children if o.dep_ == "pobj" for a in self._actors(o)]
+                    if not objs:
+                        # "launched missiles targeting US troops", "denounced the memoranda signed by Turkey and
+                        # Libya": a participle on the object names who is hit, or who made the thing
+                        objs = self._participle_parties(c, pattern)
                     if not objs and pattern.object and self._has_words(list(c.subtree), pattern.object):
                         # "restored diplomatic ties with Gondor": the pattern's own object word carries the target
                         objs = [a for p in c.children if p.dep_ == "prep" and p.lower_ in pattern.target_preps
@@ -554,7 +610,7 @@ class Coder:
         if pos is None or tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
             return None  # the last word of a name ("Capitol Hill Organized Protest", "Operation Desert Storm")
         pattern = self._match(tok, pos)
-        if pattern is None or pattern.code is None:
+        if pattern is None or pattern.code is None or pos == "verb" and self._concurring(tok):
             return None
         light = None
         if pos == "verb":
@@ -716,7 +772,7 @@ class Coder:
     def _location(self, sent, trig, actors: set[Actor]) -> Location | None:
         """A place the event happened: a GPE/LOC/FAC after "in"/"at" in the sentence that is no party to it,
         with its country and coordinates (:func:`newswire.nlp.places.resolve_place`)."""
-        for ent in sent.ents:
+        for ent in entities(sent.doc).within(sent.start, sent.end):  # not sent.ents: a scan of the whole Doc
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             prep = ent.root.head
@@ -758,6 +814,8 @@ class Coder:
         if doc is None:
             return []
         self._mentions = self._index_mentions(analysis)
+        # named people: "Boris Johnson asked the Queen" is an event though both are GBRGOV
+        self._people = {m.actor for m in analysis.mentions if m.person or m.kind == "new" and m.actor.sector}
         self._modifiers = {t.i: m for m in analysis.modifiers
                            for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
         events: list[Event] = []
@@ -766,6 +824,8 @@ class Coder:
             if self.inferences:
                 found += self._statements(found)
                 found += self._obligations(sent)
+                found += self._characterisations(sent)
+                found += self._judgements(sent)
             best: dict[tuple, Event] = {}
             for f in found:
                 for ev in self._events(analysis, sent, f):
@@ -817,6 +877,83 @@ class Coder:
                                       OBLIGATION.confidence))
         return out
 
+    def _characterisations(self, sent) -> list[_Found]:
+        """Naming someone or their deed: "Pelosi called Trump's conduct a 'breach of his responsibilities'"
+        (USA criticises USAGOV), "described the EU as an unreliable partner", "called May's deal 'lousy'".
+
+        The complement (the object predicate, an "as" phrase, or an adjective after the object) decides: blame
+        (VADER below zero, or a word of ``critical_words``) is 111, clear praise 051, anything else no event.
+        The target is the object's actor, or whoever owns or did the thing named ("Trump's conduct").
+        """
+        out = []
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.cues.characterising_verbs:
+                continue
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            if len(objs) != 1:
+                continue
+            obj = objs[0]
+            complement = [t for c in verb.children if c.dep_ in ("oprd", "acomp") or c.dep_ == "prep" and c.lower_ == "as"
+                          for t in c.subtree]
+            complement += [t for c in obj.children if c.dep_ == "amod" and c.i > obj.i for t in c.subtree]
+            if not complement:
+                continue
+            code = self._tone_code(complement)
+            if code is None:
+                continue
+            targets = self._actors(obj, ("from", "of", "by")) or self._doers(obj) or self._noun_sources(obj)[0]
+            sources = self._subjects(verb)
+            if targets and sources:
+                pattern = CRITICISM if code == "111" else PRAISE
+                out.append(_Found(pattern, code, verb, sources, targets, self._clause_status(verb), pattern.confidence))
+        return out
+
+    def _judgements(self, sent) -> list[_Found]:
+        """What a speaker says of another actor's doings, when plainly negative or positive, is criticism or
+        praise of that actor: "Johnson told the public, 'Jeremy Corbyn wants to cancel the referendum'", "Cherry
+        said the British government are breaking the law" (111); "Putin said Mugabe made a great contribution"
+        (051). Only an active clause whose subject is an actor other than the speaker: "X said Y was attacked"
+        judges no one, and "Iraq said its warplanes attacked" is no statement about another."""
+        out = []
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.cues.judging_verbs:
+                continue
+            speakers = self._subjects(verb)
+            if not speakers:
+                continue
+            own = {a for a, _ in speakers}
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                if any(c.dep_ in PASSIVE_SUBJ for c in clause.children) \
+                        or clause.lemma_.lower() in self.cues.misfortune_verbs:
+                    continue  # "said Biden lost votes", "said X was attacked": what befell someone judges no one
+                subjects = [a for c in clause.children if c.dep_ in SUBJ for a in self._actors(c, SUBJ_NESTED)]
+                subjects = [(a, c) for a, c in subjects if not any(self._same_side(a, o) for o in own)]
+                if not subjects:
+                    continue
+                tokens = list(clause.subtree)
+                code = self._tone_code(tokens, strong=True)
+                if code is not None:
+                    out.append(_Found(JUDGEMENT, code, verb, speakers, subjects, "occurred", JUDGEMENT.confidence))
+        return out
+
+    def _same_side(self, a: Actor, b: Actor) -> bool:
+        """Whether a speaker speaking of ``a`` speaks of its own side ``b``: the same actor, or the same state or
+        organisation in the same sector or none ("the foreign minister said Mexico would ..."). Two people, or two
+        branches of one state ("Cherry said the British government are breaking the law"), are two sides."""
+        if a == b:
+            return True
+        if (a.country, a.igo) != (b.country, b.igo) or {a, b} <= self._people:
+            return False
+        return a.sector is None or b.sector is None or a.sector == b.sector
+
+    def _tone_code(self, tokens, strong: bool = False) -> str | None:
+        """111 for words of blame, 051 for clear praise, None for anything else (``strong``: a whole clause)."""
+        if any(t.lemma_.lower() in self.cues.critical_words or t.lower_ in self.cues.critical_words for t in tokens):
+            return "111"
+        score = polarity(" ".join(t.text for t in tokens))
+        low, high = (-0.5, 0.6) if strong else (-0.05, 0.5)  # a whole clause needs a clearer tone than a name
+        return "111" if score <= low else "051" if score >= high else None
+
     def _statements(self, found: list[_Found]) -> list[_Found]:
         """Saying that someone rejected (or would not cooperate) is criticising them: speaker → inner source."""
         out = []
@@ -845,7 +982,13 @@ class Coder:
         # an actor does not act on itself: "their forces completed their withdrawal from the Bosnian town"
         # (the Bosnian Serbs) is a withdrawal with no other party
         codes = {s.code for s, _ in f.sources}
-        targets = [(a, c) for a, c in f.targets if a not in {s for s, _ in f.sources} and a.code not in codes]
+        # two people of one government are two parties when they disagree or ask ("Johnson asked the Queen"),
+        # not when they meet or agree: that is the government's own business
+        apart = info.plover not in COOPERATIVE
+        # private people of one country are as many parties as people: "a gunman shot shoppers" (USACVL → USACVL)
+        citizens = {a for a, _ in f.sources + f.targets if a.sector == "CVL"} if apart else set()
+        targets = [(a, c) for a, c in f.targets if a not in {s for s, _ in f.sources}
+                   and (a.code not in codes or apart and a in self._people or a in citizens)]
         implicit = False
         if not targets and info.plover == "THREATEN" and self.inferences:
             targets, implicit = self._implicit_target(sent, f), True
@@ -860,6 +1003,8 @@ class Coder:
                         [t for j, t in enumerate(f.sources) if j != i], f.status, f.confidence * 0.9))]
         if not targets and info.plover in PLACE_TARGETED:
             targets = self._place_target(sent, f)
+        if not targets and info.plover == "PROTEST":
+            targets = self._protested(sent, f)
         if not targets and f.pattern.target == "required" and info.plover != "THREATEN":
             return []
         clause = [c for c in f.trigger.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
@@ -873,8 +1018,9 @@ class Coder:
         seen = set()
         for src, sc in f.sources:
             for tgt, tc in (targets or [(None, 1.0)]):
-                if tgt is not None and tgt.code == src.code:  # an actor does not act on itself
-                    continue
+                if tgt is not None and tgt.code == src.code and not (
+                        apart and {src, tgt} <= self._people or tgt in citizens):
+                    continue  # an actor does not act on itself; two people of one government do act on each other
                 if (src, tgt) in seen:
                     continue
                 seen.add((src, tgt))
@@ -924,6 +1070,48 @@ class Coder:
         if loc is None or loc.country is None or any(a.country == loc.country for a, _ in f.sources):
             return []
         return [(Actor(loc.name, loc.country, loc.country), 0.8)]
+
+    def _concurring(self, verb) -> bool:
+        """Agreeing with a view is no agreement: "officials agreed that the real obstacle is ...", "Hataman
+        agreed, saying ...", "do not all agree on how inquiries work". An agreement agrees to do something, on or
+        with something or someone ("agreed to a ceasefire", "agreed on a deal", "agreed with Russia")."""
+        if verb.lemma_.lower() not in self.cues.concurring_verbs:
+            return False
+        return not any(c.dep_ in ("xcomp", "dobj") or c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children)
+                       for c in verb.children)
+
+    def _participle_parties(self, obj, pattern: Pattern) -> list[tuple[Actor, float]]:
+        """The party a participle on a verb's object names: whom "missiles targeting X" are aimed at, and for
+        words about a thing (criticism, praise, rejection), who made it ("the memoranda signed by X and Y")."""
+        plover = self.table.info(pattern.code).plover if pattern.code else None
+        out: list[tuple[Actor, float]] = []
+        for acl in obj.children:
+            if acl.dep_ != "acl":
+                continue
+            if acl.lemma_.lower() in ("target", "aim") and acl.tag_ == "VBG":
+                out += [(a, c * 0.9) for o in acl.children if o.dep_ == "dobj" for a, c in self._actors(o)]
+                out += [(a, c * 0.9) for p in acl.children if p.dep_ == "prep" and p.lower_ == "at"
+                        for o in p.children if o.dep_ == "pobj" for a, c in self._actors(o)]
+            elif acl.tag_ == "VBN" and (plover in COMMENTING or plover in REJECTING):
+                out += [(a, c * 0.9) for p in acl.children if p.dep_ == "agent"
+                        for o in p.children if o.dep_ == "pobj" for a, c in self._actors(o)]
+        return out
+
+    def _protested(self, sent, f: _Found) -> list[tuple[Actor, float]]:
+        """A protest that names no one is addressed to the protesters' own government: "a million people marched in
+        London", "Hong Kong protesters surrounded the police complex" (GBRCVL → GBRGOV, HKGOPP → HKGGOV); so is a
+        rally in its support ("rallied in support of the President").
+        Not for a state body protesting (a government's protest is diplomatic and names its target), nor for a
+        protest held abroad, whose target the place does not tell."""
+        out = []
+        for src, conf in f.sources:
+            if not src.country or src.igo or src.sector in STATE_SECTORS:
+                continue
+            loc = self._location(sent, f.trigger, {src})
+            if loc is not None and loc.country and loc.country != src.country:
+                continue
+            out.append((Actor(_country_name(src.country), src.country + "GOV", src.country, None, "GOV"), conf * 0.8))
+        return out[:1]
 
     def _doers(self, deed) -> list[tuple[Actor, float]]:
         """Who did a deed named by a noun: its "by" phrase, else its possessor ("Russia's aggression")."""

@@ -94,6 +94,12 @@ class Cues:
     deed_nouns: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
+    characterising_verbs: frozenset[str] = frozenset()
+    critical_words: frozenset[str] = frozenset()
+    projectiles: frozenset[str] = frozenset()
+    concurring_verbs: frozenset[str] = frozenset()
+    judging_verbs: frozenset[str] = frozenset()
+    misfortune_verbs: frozenset[str] = frozenset()
 
 
 @dataclass

@@ -205,4 +205,24 @@ def places_in(analysis: Analysis) -> list[tuple[int, int, Location]]:
     return out
 
 
-__all__ = ["resolve_place", "places_in", "PlaceDataError", "check_places_data", "PLACE_LABELS"]
+def home_country(analysis: Analysis) -> str | None:
+    """The one country an article is about, or None: the country its actor mentions (people, places, bodies;
+    not organisations of several states) and its other place names (cities, regions) name at least three
+    times, more than twice as often as any other. "Police", "the judge" or "senators" in such an article are
+    that country's; a story spread over several countries has none."""
+    counts: dict[str, int] = {}
+    covered: set[int] = set()
+    for m in analysis.mentions:
+        covered.update((m.start, m.end - 1))
+        if m.actor.country and not m.actor.igo and m.kind in ("name", "description"):
+            counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
+    for start, end, loc in places_in(analysis):
+        if loc.country and start not in covered and end - 1 not in covered:
+            counts[loc.country] = counts.get(loc.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+__all__ = ["resolve_place", "places_in", "home_country", "PlaceDataError", "check_places_data", "PLACE_LABELS"]

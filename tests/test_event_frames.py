@@ -1,0 +1,101 @@
+"""Events as a careful coder reads them in real news: who does what to whom through coordination, participles,
+characterisations, reported judgements and the article's own country (issue: event coding on real articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.api import analyze_text
+
+
+def triples(text: str, day: str = "2020-01-10") -> set[tuple[str, str, str | None]]:
+    """(source country or code, PLOVER type, target country or code) of every event coded in text."""
+    def key(actor):
+        return None if actor is None else actor.country or actor.igo or actor.code
+    return {(key(e.source), e.plover, key(e.target)) for e in analyze_text(text, published=day).events}
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Germany banned Iranian airline Mahan Air.", {("DEU", "COERCE", "IRN")}),
+    ("Egypt, Greece and Cyprus called on Turkey to halt its drilling operations.",
+     {("EGY", "REQUEST", "TUR"), ("GRC", "REQUEST", "TUR"), ("CYP", "REQUEST", "TUR")}),
+    ("The Russian government dismissed the claim from Berlin as groundless.", {("RUS", "REJECT", "DEU")}),
+    ("Iran launched missiles targeting US troops in Iraq.", {("IRN", "ASSAULT", "USA")}),
+    ("US President Donald Trump and Turkish President Recep Tayyip Erdogan spoke on the phone on Sunday.",
+     {("USA", "CONSULT", "TUR"), ("TUR", "CONSULT", "USA")}),
+    ("The Syrian Democratic Forces (SDF) said on Monday that the SDF signed an agreement with the Syrian government.",
+     {("SYR", "SUPPORT", "SYR")}),  # CAMEO 057, "sign formal agreement", is SUPPORT in the 2021 PLOVER table
+])
+def test_plain_sentences_of_the_news_give_their_events(text, wanted):
+    assert wanted <= triples(text)
+
+
+def test_each_of_four_denouncers_denounces_both_signatories():
+    got = triples("Egypt, Greece, Cyprus and France denounced the memoranda signed by Turkey and Libya.")
+    assert {(s, "ACCUSE", t) for s in ("EGY", "GRC", "CYP", "FRA") for t in ("TUR", "LBY")} <= got
+    # the denouncers are nobody's target, and the signatories do not denounce
+    assert not any(t in {"EGY", "GRC", "CYP", "FRA"} for _, _, t in got)
+
+
+def test_what_someone_is_called_decides_criticism_or_praise():
+    assert triples("Nancy Pelosi called Donald Trump's conduct a \"breach of his Constitutional "
+                   "responsibilities\".", "2019-09-25") >= {("USA", "ACCUSE", "USA")}
+    assert ("RUS", "ACCUSE", "IGOEUREEC") not in triples("Lavrov called the EU a partner.")
+    assert ("RUS", "ACCUSE", "EU") in triples("Lavrov described the EU as an unreliable and dangerous partner.")
+
+
+def test_a_speaker_judging_another_actor_criticises_it_but_not_when_misfortune_befalls_it():
+    text = "Jeremy Corbyn said the British government are breaking the law and lying."
+    assert ("GBR", "ACCUSE", "GBR") in triples(text, "2019-09-04")
+    assert triples("Trump argued Biden lost votes.", "2019-09-04") == set()
+    # a speaker speaking of its own state judges no one
+    assert triples("Mexico's foreign minister said Mexico would consider charging the gunman with terrorism.",
+                   "2019-08-05") == set()
+
+
+def test_sharing_a_view_is_no_agreement():
+    assert triples("Several Japanese officials agreed that the real obstacle is the fiscal policy.") == set()
+    assert ("ISR", "AGREE", "PSE") in triples("Israel agreed to a ceasefire with the Palestinians.")
+
+
+def test_a_protest_that_names_no_one_is_aimed_at_the_protesters_government():
+    got = triples("Roughly one million British people marched in London on Saturday, protesting the "
+                  "government's plans.", "2019-03-24")
+    assert ("GBR", "PROTEST", "GBR") in got
+
+
+DOMESTIC = ("New Zealand police said a gunman opened fire at a mosque in Christchurch, New Zealand. The shooting in "
+            "Christchurch shocked New Zealand. Prime Minister Jacinda Ardern said gun laws would change. {}")
+
+
+def test_officials_and_groups_no_phrase_places_belong_to_the_articles_country():
+    a = analyze_text(DOMESTIC.format("Judge Paul Kellar ordered the suspect remain in custody. Police arrested "
+                                     "the suspect in the neighborhood of Strickland Street."), published="2019-03-17")
+    codes = {m.text: m.actor.code for m in a.mentions}
+    assert codes["Judge Paul Kellar"] == "NZLJUD" and codes["Police"] == "NZLCOP"
+    assert ("NZL", "COERCE", "NZL") in {(e.source.country, e.plover, e.target and e.target.country)
+                                        for e in a.events}
+
+
+def test_without_a_clear_country_an_unknown_official_keeps_his_name():
+    a = analyze_text("Judge Paul Kellar ordered the release of the documents.", published="2019-03-17")
+    assert {m.actor.code for m in a.mentions if m.text == "Judge Paul Kellar"} == {'"JUDGE PAUL KELLAR"'}
+
+
+def test_a_person_named_again_by_surname_is_the_same_person():
+    a = analyze_text("United Kingdom Prime Minister Boris Johnson met the Queen on Monday. Speaker Nancy Pelosi "
+                     "spoke later. Johnson asked Queen Elizabeth II for a prorogation. Pelosi agreed.",
+                     published="2019-09-01")
+    named = {(m.text, m.actor.code) for m in a.mentions}
+    assert ("Johnson", "GBRGOV") in named
+    assert any(text == "Pelosi" for text, _ in named)
+    # two people of one government who ask each other something are two parties
+    assert ("GBRGOV", "REQUEST", "GBRGOV") in {(e.source.code, e.plover, e.target and e.target.code)
+                                              for e in a.events}
+
+
+def test_an_acronym_in_brackets_names_the_same_actor_from_there_on():
+    a = analyze_text("The European Community (EC) and Soviet-led Comecon ended talks here. The EC said it would "
+                     "meet again.", published="1987-03-20")
+    assert {m.actor.code for m in a.mentions if m.text == "EC"} == {"IGOEUREEC"}
+    assert {m.actor.code for m in a.mentions if m.text == "Comecon"} == {"IGOEEUCMN"}
