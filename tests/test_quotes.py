@@ -167,3 +167,15 @@ def test_headline_apostrophes_are_not_quotes() -> None:
     analysis = newswire.analyze_text("Officials met in Geneva on Monday.", title="Russia's envoy leaves Geneva talks",
                                      published="2023-05-10")
     assert analysis.title_quotes == []
+
+
+def test_a_quotation_after_a_reported_statement_keeps_its_speaker():
+    from newswire.api import analyze_text
+
+    body = ("Aurelio Periquet, President of the Philippine Chamber of Commerce, told Reuters the debt accord had "
+            "restored the banks' confidence in the government.\n\n"
+            "\"This government needs less pressure and more time and happily our creditors seem to see it. "
+            "The accord does not solve all our problems.\" \"We need the money,\" he added.")
+    analysis = analyze_text(body, published="1987-03-30")
+    direct = [q for q in analysis.quotes if q.kind == "direct"]
+    assert len(direct) == 2 and all(q.speaker and "Periquet" in q.speaker for q in direct)

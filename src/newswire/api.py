@@ -113,7 +113,7 @@ def analyze_articles(
 def pipeline_stages(dictionary) -> tuple[tuple[str, Callable[[Analysis], None]], ...]:
     """The stages run on each parsed article, in order, as (name, function): the one list of them
     (benchmarks that time the language layer apart from the coder take it from here too)."""
-    from newswire.actors import add_new_actors, resolve_actors
+    from newswire.actors import add_new_actors, name_people_again, resolve_actors
     from newswire.coding import code_events
     from newswire.nlp.coref import resolve_coreference
     from newswire.nlp.dates import resolve_dates
@@ -121,6 +121,7 @@ def pipeline_stages(dictionary) -> tuple[tuple[str, Callable[[Analysis], None]],
 
     return (
         ("actors", lambda a: resolve_actors(a, dictionary)),
+        ("surnames", name_people_again),
         ("coreference", lambda a: resolve_coreference(a, dictionary)),
         ("new actors", lambda a: add_new_actors(a, dictionary)),
         ("dates", resolve_dates),

@@ -128,6 +128,10 @@ def find_quotes(analysis: Analysis) -> None:
     breaks = [m.end() for m in re.finditer("\n\n", body)]  # paragraph n starts after breaks[n - 1]
     quotes: list[Quote] = []
     groups = quote_groups(body)
+    spans = [span for group in groups for span in group]
+    indirect = _indirect_quotes(analysis, spans, lex, named)
+    # attributed indirect quotes by where they end: "X told Reuters the accord ...\n\n'This government needs ...'"
+    said = sorted((q.end, bisect_right(breaks, q.start), q.speaker, q.speaker_actor) for q in indirect if q.speaker)
     previous: tuple[int, str | None, Actor | None] | None = None  # (paragraph index, speaker, actor)
     for group in groups:
         parts = [(s, e) for s, e in group if _is_quotation(body[s:e].strip()) or len(group) > 1]
@@ -140,17 +144,22 @@ def find_quotes(analysis: Analysis) -> None:
             if attributed:
                 break
         para = bisect_right(breaks, parts[0][0])
-        if not attributed and previous and previous[1] and para - previous[0] <= 1 \
-                and _opens_paragraph(body, parts[0][0]):
-            speaker, actor = previous[1], previous[2]  # an unattributed quote paragraph continues the last speaker
+        k = bisect_right(said, (parts[0][0],)) - 1  # the last indirect quote before this one
+        last = said[k] if k >= 0 else None
+        if last is not None and last[1] >= para - 1 and (previous is None or last[0] > _end_of(quotes)):
+            previous = (last[1], last[2], last[3])  # a reported statement is the latest attribution
+        if speaker is None and previous and previous[1] and para - previous[0] <= 1 \
+                and (attributed or _opens_paragraph(body, parts[0][0]) or previous[0] == para):
+            # an unattributed quote continues the last speaker (the next paragraph, or the rest of the same one),
+            # and so does one whose "he added" names no one coreference could resolve
+            speaker, actor = previous[1], previous[2]
         for start, end in parts:
             raw = body[start:end]
             lead, trail = len(raw) - len(raw.lstrip()), len(raw) - len(raw.rstrip())
             quotes.append(Quote(text=raw.strip(), speaker=speaker, speaker_actor=actor, kind="direct",
                                 start=start + lead, end=end - trail))
         previous = (bisect_right(breaks, parts[-1][0]), speaker, actor)
-    spans = [span for group in groups for span in group]
-    quotes.extend(_indirect_quotes(analysis, spans, lex, named))
+    quotes.extend(indirect)
     quotes.sort(key=lambda q: q.start)
     analysis.quotes = quotes
     analysis.title_quotes = headline_quotes(analysis)
@@ -232,6 +241,10 @@ def _named(analysis: Analysis, phrase: str) -> tuple[str | None, Actor | None]:
 def _is_quotation(text: str) -> bool:
     """A scare-quoted single word or a title is not a quotation; a phrase of two words or more is."""
     return len(text.split()) >= 2
+
+
+def _end_of(quotes: list[Quote]) -> int:
+    return quotes[-1].end if quotes else -1
 
 
 def _opens_paragraph(body: str, start: int) -> bool:

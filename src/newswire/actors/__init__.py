@@ -15,7 +15,7 @@ from newswire.actors.dictionary import (
     SectorWord,
     load_dictionary,
 )
-from newswire.actors.newactors import add_new_actors
+from newswire.actors.newactors import add_new_actors, name_people_again
 from newswire.actors.petrarch import read_petrarch_actors, read_petrarch_agents
 from newswire.actors.resolve import resolve_actors
 
@@ -27,6 +27,7 @@ __all__ = [
     "Role",
     "SectorWord",
     "load_dictionary",
+    "name_people_again",
     "read_petrarch_actors",
     "read_petrarch_agents",
     "resolve_actors",

@@ -333,6 +333,16 @@ def _untitled(text: str) -> str:
     return " ".join(words[-2:]) if len(words) > 2 else text
 
 
+def name_people_again(analysis: Analysis) -> None:
+    """A stage between the actors and coreference: dictionary people named again by surname or under a title
+    ("Prime Minister Ardern" after "Jacinda Ardern"), so that "she said" after them resolves to them too."""
+    if analysis.doc is None:
+        return
+    found = _named_again(analysis, [], _covered(analysis))
+    if found:
+        analysis.mentions = sorted(analysis.mentions + found, key=lambda m: (m.start, -m.end))
+
+
 def _named_again(analysis: Analysis, found: list[Mention], covered: set[int]) -> list[Mention]:
     """A person named in full once is the same person when named again by the full name or the surname alone
     ("United Kingdom Prime Minister Boris Johnson ... Johnson asked the Queen"; "Speaker Nancy Pelosi ...

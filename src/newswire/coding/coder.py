@@ -51,7 +51,6 @@ OBLIGATION = Pattern(trigger="must", pos="verb", code="100", confidence=0.7, ori
 # not data patterns either: what someone or their deed is called says whether it is criticism or praise
 CRITICISM = Pattern(trigger="call", pos="verb", code="111", confidence=0.75, origin="coder: negative characterisation")
 PRAISE = Pattern(trigger="call", pos="verb", code="051", confidence=0.75, origin="coder: positive characterisation")
-JUDGEMENT = Pattern(trigger="say", pos="verb", code="111", confidence=0.65, origin="coder: reported judgement")
 
 
 # prepositions that point an act at someone ("a strike against Ukraine", "fire on protesters")
@@ -189,7 +188,10 @@ class Coder:
                 found.extend((m.actor, a[1]) for m in self._same_span.get(t.i, [])[1:])
                 continue
             if t.lemma_.lower() in self.cues.relational_nouns:
-                continue  # "critics of Putin" are not Putin
+                # "critics of Putin" are not Putin; "counterparts from Europe and Japan" are Japan's
+                found.extend(a for p in t.children if p.dep_ == "prep" and p.lower_ == "from"
+                             for o in p.children if o.dep_ == "pobj" for a in self._actors(o))
+                continue
             if t.lemma_.lower() in self.cues.topic_nouns and t.dep_ == "pobj":
                 # "a suspension of air links with Serbia": the ties' other side is the party
                 found.extend(a for p in t.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
@@ -612,7 +614,7 @@ class Coder:
         pattern = self._match(tok, pos)
         if pattern is None or pattern.code is None or pos == "verb" and self._concurring(tok):
             return None
-        light = None
+        light = setting = None
         if pos == "verb":
             # a verb governed by another coded verb is part of that event ("threatened to attack")
             h = tok.head
@@ -634,6 +636,11 @@ class Coder:
                 if hp is not None and hp.code is not None and self.table.info(hp.code).plover not in COMMENTING:
                     return None
             sources, light = self._noun_sources(tok, pattern)
+            setting = self._setting(tok) if not sources and light is None else None
+            if setting is not None:
+                # "in a phone call in late July, Trump encouraged Zelensky", "during talks with Japan, the US
+                # criticised ...": the one acting in the meeting is a party to it
+                sources = [(a, c * 0.9) for a, c in self._subjects(setting)]
             if light is not None and light.dep_ == "xcomp" and light.head is not light:
                 hp = self._match(light.head, "verb") if light.head.pos_ == "VERB" else None
                 if hp is not None and hp.code is not None:
@@ -652,6 +659,8 @@ class Coder:
             # "farmers said they would blockade Paris": announcing force or coercion is a threat made now
             code, status, confidence = threat, "occurred", confidence * 0.9
         targets = self._targets(tok, pattern, passive, light)
+        if pos == "noun" and not targets and setting is not None:
+            targets = [(a, c * 0.9) for o in setting.children if o.dep_ in ("dobj", "dative") for a, c in self._actors(o)]
         if pattern.source_slot or pattern.target_slot:
             sources = self._slot(tok, pattern.source_slot) or sources
             targets = self._slot(tok, pattern.target_slot) or targets
@@ -825,7 +834,6 @@ class Coder:
                 found += self._statements(found)
                 found += self._obligations(sent)
                 found += self._characterisations(sent)
-                found += self._judgements(sent)
             best: dict[tuple, Event] = {}
             for f in found:
                 for ev in self._events(analysis, sent, f):
@@ -908,51 +916,12 @@ class Coder:
                 out.append(_Found(pattern, code, verb, sources, targets, self._clause_status(verb), pattern.confidence))
         return out
 
-    def _judgements(self, sent) -> list[_Found]:
-        """What a speaker says of another actor's doings, when plainly negative or positive, is criticism or
-        praise of that actor: "Johnson told the public, 'Jeremy Corbyn wants to cancel the referendum'", "Cherry
-        said the British government are breaking the law" (111); "Putin said Mugabe made a great contribution"
-        (051). Only an active clause whose subject is an actor other than the speaker: "X said Y was attacked"
-        judges no one, and "Iraq said its warplanes attacked" is no statement about another."""
-        out = []
-        for verb in sent:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.cues.judging_verbs:
-                continue
-            speakers = self._subjects(verb)
-            if not speakers:
-                continue
-            own = {a for a, _ in speakers}
-            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-                if any(c.dep_ in PASSIVE_SUBJ for c in clause.children) \
-                        or clause.lemma_.lower() in self.cues.misfortune_verbs:
-                    continue  # "said Biden lost votes", "said X was attacked": what befell someone judges no one
-                subjects = [a for c in clause.children if c.dep_ in SUBJ for a in self._actors(c, SUBJ_NESTED)]
-                subjects = [(a, c) for a, c in subjects if not any(self._same_side(a, o) for o in own)]
-                if not subjects:
-                    continue
-                tokens = list(clause.subtree)
-                code = self._tone_code(tokens, strong=True)
-                if code is not None:
-                    out.append(_Found(JUDGEMENT, code, verb, speakers, subjects, "occurred", JUDGEMENT.confidence))
-        return out
-
-    def _same_side(self, a: Actor, b: Actor) -> bool:
-        """Whether a speaker speaking of ``a`` speaks of its own side ``b``: the same actor, or the same state or
-        organisation in the same sector or none ("the foreign minister said Mexico would ..."). Two people, or two
-        branches of one state ("Cherry said the British government are breaking the law"), are two sides."""
-        if a == b:
-            return True
-        if (a.country, a.igo) != (b.country, b.igo) or {a, b} <= self._people:
-            return False
-        return a.sector is None or b.sector is None or a.sector == b.sector
-
-    def _tone_code(self, tokens, strong: bool = False) -> str | None:
-        """111 for words of blame, 051 for clear praise, None for anything else (``strong``: a whole clause)."""
+    def _tone_code(self, tokens) -> str | None:
+        """111 for words of blame, 051 for clear praise, None for anything else."""
         if any(t.lemma_.lower() in self.cues.critical_words or t.lower_ in self.cues.critical_words for t in tokens):
             return "111"
         score = polarity(" ".join(t.text for t in tokens))
-        low, high = (-0.5, 0.6) if strong else (-0.05, 0.5)  # a whole clause needs a clearer tone than a name
-        return "111" if score <= low else "051" if score >= high else None
+        return "111" if score <= -0.05 else "051" if score >= 0.5 else None
 
     def _statements(self, found: list[_Found]) -> list[_Found]:
         """Saying that someone rejected (or would not cooperate) is criticising them: speaker → inner source."""
@@ -1071,14 +1040,26 @@ class Coder:
             return []
         return [(Actor(loc.name, loc.country, loc.country), 0.8)]
 
+    def _setting(self, noun):
+        """The verb a meeting noun sets the scene for: "In a phone call, Trump encouraged ...", "During talks
+        with Japan, the U.S. criticised ..." (only meetings: "in the attack" says nothing of who attacked)."""
+        if noun.lemma_.lower() not in self.cues.meeting_nouns or noun.dep_ != "pobj":
+            return None
+        prep = noun.head
+        if prep.lower_ not in ("in", "during", "at") or prep.head.pos_ != "VERB":
+            return None
+        return prep.head
+
     def _concurring(self, verb) -> bool:
         """Agreeing with a view is no agreement: "officials agreed that the real obstacle is ...", "Hataman
-        agreed, saying ...", "do not all agree on how inquiries work". An agreement agrees to do something, on or
-        with something or someone ("agreed to a ceasefire", "agreed on a deal", "agreed with Russia")."""
+        agreed, saying ...", "do not all agree on how inquiries work", "agreed with Pierce's call". An agreement
+        agrees to do something, on or with something or someone ("agreed to a ceasefire", "agreed with Russia")."""
         if verb.lemma_.lower() not in self.cues.concurring_verbs:
             return False
-        return not any(c.dep_ in ("xcomp", "dobj") or c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children)
-                       for c in verb.children)
+        views = [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+        if views and all(o.lemma_.lower() in self.cues.opinion_nouns for o in views):
+            return True  # "agreed with Pierce's call", "agreed with the assessment": a shared view
+        return not (views or any(c.dep_ in ("xcomp", "dobj") for c in verb.children))
 
     def _participle_parties(self, obj, pattern: Pattern) -> list[tuple[Actor, float]]:
         """The party a participle on a verb's object names: whom "missiles targeting X" are aimed at, and for

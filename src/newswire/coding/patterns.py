@@ -98,8 +98,8 @@ class Cues:
     critical_words: frozenset[str] = frozenset()
     projectiles: frozenset[str] = frozenset()
     concurring_verbs: frozenset[str] = frozenset()
-    judging_verbs: frozenset[str] = frozenset()
-    misfortune_verbs: frozenset[str] = frozenset()
+    opinion_nouns: frozenset[str] = frozenset()
+    meeting_nouns: frozenset[str] = frozenset()
 
 
 @dataclass
