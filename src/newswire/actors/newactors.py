@@ -177,9 +177,10 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
                 country = _people_country(ent, index, modifiers) or home
                 if country is None or doc[start:end].text in known or resolve_place(doc[start:end].text):
                     continue  # "Ciudad Juárez" read as a person is a place
-                actor = compose(dictionary.country_actor(country), _CITIZEN)
                 span = doc[start:end]
-                found.append(Mention(span.start_char, span.end_char, span.text, actor, "new", None, span.root.idx))
+                actor = Actor(span.text, country + "CVL", country, None, "CVL")
+                found.append(Mention(span.start_char, span.end_char, span.text, actor, "new", span.text,
+                                     span.root.idx))
                 covered.update(range(span.start_char, span.end_char))
                 continue
             person = known.get(doc[start:end].text)
@@ -189,6 +190,7 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
                                      person.person, ent.root.idx))
                 covered.update(range(ent.start_char, ent.end_char))
                 continue
+            person_name = doc[start:end].text
             title_word = title[0] if title is not None and free(title[1], start) else appos_title
             if title is not None and free(title[1], start):
                 start = title[1]
@@ -197,6 +199,11 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
             if base is None and home is not None and sector is not None:
                 base = compose(dictionary.country_actor(home), title_word)
             actor = _named(doc[start:end].text, sector, base)
+            span = doc[start:end]
+            found.append(Mention(span.start_char, span.end_char, span.text, actor, "new", person_name, span.root.idx))
+            covered.update(range(span.start_char, span.end_char))
+            known.update({k: found[-1] for k in _names_of(found[-1]) if k not in known})
+            continue
         elif doc[start:end].text in acronyms:
             first = acronyms[doc[start:end].text]
             actor = first.actor
@@ -242,9 +249,6 @@ _NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 def _surname(name: str) -> str | None:
     words = [w for w in name.replace("'s", "").split() if w.lower().strip(".,") not in _NAME_SUFFIXES]
     return words[-1] if len(words) > 1 and words[-1][:1].isupper() else None
-
-
-_CITIZEN = SectorWord("CVL", True)
 
 
 def _described(doc, start: int, index: dict[int, Mention], modifiers: dict[int, Mention],
@@ -323,7 +327,7 @@ def _known_people(mentions: list[Mention]) -> dict[str, Mention]:
 
 def _names_of(m: Mention) -> list[str]:
     """The full name and the surname a person's mention may be named again by."""
-    full = m.person or _untitled(m.text)
+    full = m.person or _untitled(m.text)  # a new actor's ``person`` is its name without the title
     return [k for k in (full, _surname(full)) if k]
 
 

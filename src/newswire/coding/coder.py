@@ -615,6 +615,11 @@ class Coder:
         if pattern is None or pattern.code is None or pos == "verb" and self._concurring(tok):
             return None
         light = setting = None
+        clause = tok
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if pos == "verb" and clause.dep_ in ("acl", "relcl") and clause.head.lemma_.lower() in self.cues.generic_people:
+            return None  # "people living in or visiting Hong Kong", "anyone who attacks": a class of people, no act
         if pos == "verb":
             # a verb governed by another coded verb is part of that event ("threatened to attack")
             h = tok.head

@@ -100,6 +100,7 @@ class Cues:
     concurring_verbs: frozenset[str] = frozenset()
     opinion_nouns: frozenset[str] = frozenset()
     meeting_nouns: frozenset[str] = frozenset()
+    generic_people: frozenset[str] = frozenset()
 
 
 @dataclass
