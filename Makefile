@@ -36,6 +36,8 @@ bench: $(DEVSTAMP)
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/actors.py
 	$(BIN)/python bench/coding.py
+	$(BIN)/python bench/articles.py
+	$(BIN)/python bench/articles.py --gold bench/gold/dev2.jsonl
 	$(BIN)/python bench/plover_gsr.py
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/length.py

@@ -760,9 +760,9 @@ class Coder:
         ``source_only``: only the doer counts ("Trump held a rally" is a campaign event, "protesters
         held a rally against Trump" a protest)."""
         sent = trig.sent
-        if any(t.lemma_.lower() in self.cues.violence_words or t.lower_ in self.cues.violence_words
-               for t in sent):
-            return False
+        if any((t.lemma_.lower() in self.cues.violence_words or t.lower_ in self.cues.violence_words)
+               and not (t.pos_ == "VERB" and t.lemma_.lower() in self.cues.characterising_verbs) for t in sent):
+            return False  # "blasted her behaviour" is words, not a blast
         parties = []
         for h in (trig, light) if light is not None else (trig,):
             for c in h.children:
