@@ -377,7 +377,8 @@ def _domestic_groups(analysis: Analysis, dictionary: ActorDictionary, home: str,
     doc = analysis.doc
     out = []
     for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.idx in covered:
+        nominal = tok.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "det" for c in tok.children)  # "the accused"
+        if not nominal or tok.idx in covered:
             continue
         found = sector_at(doc, tok.i, dictionary)
         if found is None or any(doc[k].idx in covered for k in range(tok.i, found[1])):

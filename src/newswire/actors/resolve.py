@@ -151,8 +151,9 @@ def sector_at(doc, i: int, dictionary: ActorDictionary, limit: int | None = None
         if i + n > stop:
             continue
         words = [t.lower_ for t in doc[i:i + n]]
-        if words[-1] == "-" or doc[i + n - 1].tag_ in _VERB_FORMS:
-            continue  # "The United States pressed Israel": "pressed" is no press
+        last_tok = doc[i + n - 1]
+        if words[-1] == "-" or last_tok.tag_ in _VERB_FORMS and not any(c.dep_ == "det" for c in last_tok.children):
+            continue  # "The United States pressed Israel": "pressed" is no press; "the accused" is someone
         for last in (words[-1], doc[i + n - 1].lemma_.lower()):
             key = norm(" ".join([*words[:-1], last]))
             sw = dictionary.sectors.get(key)
@@ -567,6 +568,11 @@ def _plain_group(doc, start: int, end: int, sw: SectorWord) -> bool:
     return True
 
 
+def _agent(root) -> bool:
+    """Whether a name is the doer of a passive ("backed by Iran")."""
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
 def _country_of(h: Hit) -> str | None:
     """The country a name places its sentence in: not people's, nor forces' or envoys' (posted abroad)."""
     if h.target.person is not None or h.abroad:
@@ -586,7 +592,8 @@ def _context_country(doc, i: int, by_start: list[Hit], dominant: str | None) -> 
     """
     sent = doc[i].sent
     inside = by_start[bisect_left(by_start, sent.start, key=_start):bisect_left(by_start, sent.end, key=_start)]
-    here = {c for h in inside if (c := _country_of(h))}
+    # "the rebels are backed by Iran": the one who acts on the group is not its country
+    here = {c for h in inside if (c := _country_of(h)) and not _agent(doc[h.start:h.end].root)}
     if len(here) == 1:
         return next(iter(here))
     if len(here) > 1 or any(h.actor.igo for h in inside):
