@@ -202,7 +202,7 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
             span = doc[start:end]
             found.append(Mention(span.start_char, span.end_char, span.text, actor, "new", person_name, span.root.idx))
             covered.update(range(span.start_char, span.end_char))
-            known.update({k: found[-1] for k in _names_of(found[-1]) if k not in known})
+            known.update({k: found[-1] for k in _names_of(found[-1]) if k not in known})  # "... Bash said"
             continue
         elif doc[start:end].text in acronyms:
             first = acronyms[doc[start:end].text]
@@ -216,8 +216,6 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
         span = doc[start:end]
         found.append(Mention(span.start_char, span.end_char, span.text, actor, "new", None, span.root.idx))
         covered.update(range(span.start_char, span.end_char))
-        if actor.sector:  # "prosecutor Josh Bash ... Bash said": known from here on
-            known.update({k: found[-1] for k in _names_of(found[-1]) if k not in known})
         if (acronym := _acronym_after(doc, starts, span.end_char)) is not None:
             acronyms.setdefault(acronym, found[-1])
 
@@ -311,12 +309,12 @@ def _acronym_after(doc, starts: dict[int, int], end_char: int) -> str | None:
 
 
 def _known_people(mentions: list[Mention]) -> dict[str, Mention]:
-    """Full name and surname → the first mention of each named person (dictionary people and titled new
-    actors); a surname two people of the article share is nobody's ("Joe Biden", "Hunter Biden")."""
+    """Full name and surname → the first mention of each named person (dictionary people and people new to the
+    dictionary); a surname two people of the article share is nobody's ("Joe Biden", "Hunter Biden")."""
     people: dict[str, Mention] = {}
     shared: set[str] = set()
     for m in sorted(mentions, key=lambda m: m.start):
-        if not (m.person or m.kind == "new" and m.actor.sector):
+        if not m.person:
             continue
         for key in _names_of(m):
             if key in people and people[key].actor != m.actor:
@@ -326,15 +324,9 @@ def _known_people(mentions: list[Mention]) -> dict[str, Mention]:
 
 
 def _names_of(m: Mention) -> list[str]:
-    """The full name and the surname a person's mention may be named again by."""
-    full = m.person or _untitled(m.text)  # a new actor's ``person`` is its name without the title
-    return [k for k in (full, _surname(full)) if k]
-
-
-def _untitled(text: str) -> str:
-    """ "Judge Paul Kellar" → "Paul Kellar": the name without the title words before it (lower-case-free)."""
-    words = text.split()
-    return " ".join(words[-2:]) if len(words) > 2 else text
+    """The full name and the surname a person's mention may be named again by (a new actor's ``person`` is its
+    name without the title: "Paul Kellar" for "Judge Paul Kellar")."""
+    return [k for k in (m.person, _surname(m.person or "")) if k]
 
 
 def name_people_again(analysis: Analysis) -> None:

@@ -829,7 +829,7 @@ class Coder:
             return []
         self._mentions = self._index_mentions(analysis)
         # named people: "Boris Johnson asked the Queen" is an event though both are GBRGOV
-        self._people = {m.actor for m in analysis.mentions if m.person or m.kind == "new" and m.actor.sector}
+        self._people = {m.actor for m in analysis.mentions if m.person}
         self._modifiers = {t.i: m for m in analysis.modifiers
                            for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
         events: list[Event] = []
