@@ -185,8 +185,8 @@ class Analysis:
     ``mentions`` the actor mentions (names, descriptions, resolved pronouns) that coding and
     quote attribution read; ``modifiers`` a people's adjectives before things ("Russian gas", "Palestinian
     riots"): not actors, but they say whose an event noun is; ``country`` the article's own country
-(:func:`newswire.nlp.places.home_country`), which domestic actors no phrase places belong to. None of these is
-part of the record.
+    (:func:`newswire.nlp.places.home_country`), which domestic actors no phrase places belong to. None of these is
+    part of the record.
     """
 
     article: Article

@@ -258,7 +258,8 @@ def _attribute(
     """(attributed, speaker, actor) of the quotation body[start:end], from the verb of saying that introduces it.
 
     ``attributed`` is True when a verb of saying with a subject was found, even if that subject
-    (an unresolved "he") gives no speaker: such a quote is not handed to the previous speaker.
+    (an unresolved "he") gives no speaker: such a quote is handed to the previous speaker only when that speaker
+    spoke in this or the previous paragraph (:func:`find_quotes`).
     ``named``: the article's mentions, by position.
     """
     doc = analysis.doc

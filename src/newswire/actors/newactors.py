@@ -139,12 +139,9 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
     if doc is None:
         return
     covered = _covered(analysis)
-    index = {t.idx: m for m in analysis.mentions
-             for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
+    index, modifiers = _by_token(doc, analysis.mentions), _by_token(doc, analysis.modifiers)
     found: list[Mention] = []
     analysis.country = home = home_country(analysis)
-    modifiers = {t.idx: m for m in analysis.modifiers
-                 for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
     known = _known_people(analysis.mentions)
     acronyms = {}  # "European Community (EC)": the acronym names the same actor from there on
     starts = {t.idx: t.i for t in doc}
@@ -154,6 +151,12 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
 
     def free(start: int, end: int) -> bool:
         return not any(doc[i].idx in covered for i in range(start, end))
+
+    def add(span, actor: Actor, person: str | None = None, kind: str = "new") -> Mention:
+        mention = Mention(span.start_char, span.end_char, span.text, actor, kind, person, span.root.idx)
+        found.append(mention)
+        covered.update(range(span.start_char, span.end_char))
+        return mention
 
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG") or not free(ent.start, ent.end):
@@ -167,7 +170,6 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
         described = _described(doc, start, index, modifiers, dictionary) if ent.label_ == "ORG" else None
         if end - start < 1 or not (_acceptable(doc[start:end], ent.label_) or described is not None):
             continue
-        sector = None
         if ent.label_ == "PERSON":
             title = _title_before(doc, start, dictionary)
             appos_title = _appos_title(ent, dictionary)
@@ -177,18 +179,13 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
                 country = _people_country(ent, index, modifiers) or home
                 if country is None or doc[start:end].text in known or resolve_place(doc[start:end].text):
                     continue  # "Ciudad Juárez" read as a person is a place
-                span = doc[start:end]
-                actor = Actor(span.text, country + "CVL", country, None, "CVL")
-                found.append(Mention(span.start_char, span.end_char, span.text, actor, "new", span.text,
-                                     span.root.idx))
-                covered.update(range(span.start_char, span.end_char))
+                name = doc[start:end].text
+                add(doc[start:end], Actor(name, country + "CVL", country, None, "CVL"), name)
                 continue
             person = known.get(doc[start:end].text)
             if person is not None:
                 # "Prime Minister Ardern" after "Jacinda Ardern": the dictionary's person, named again
-                found.append(Mention(ent.start_char, ent.end_char, ent.text, person.actor, person.kind,
-                                     person.person, ent.root.idx))
-                covered.update(range(ent.start_char, ent.end_char))
+                add(ent, person.actor, person.person, person.kind)
                 continue
             person_name = doc[start:end].text
             title_word = title[0] if title is not None and free(title[1], start) else appos_title
@@ -198,11 +195,8 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
             base = _appos_actor(ent, index, dictionary)
             if base is None and home is not None and sector is not None:
                 base = compose(dictionary.country_actor(home), title_word)
-            actor = _named(doc[start:end].text, sector, base)
-            span = doc[start:end]
-            found.append(Mention(span.start_char, span.end_char, span.text, actor, "new", person_name, span.root.idx))
-            covered.update(range(span.start_char, span.end_char))
-            known.update({k: found[-1] for k in _names_of(found[-1]) if k not in known})  # "... Bash said"
+            mention = add(doc[start:end], _named(doc[start:end].text, sector, base), person_name)
+            known.update({k: mention for k in _names_of(mention) if k not in known})  # "... Bash said"
             continue
         elif doc[start:end].text in acronyms:
             first = acronyms[doc[start:end].text]
@@ -213,11 +207,9 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
                 continue  # "Defence Minister Pierre Joxe", "Niger": a portfolio or a place, not a body
             actor = _named(doc[start:end].text, None,
                            described or _state_body(doc, start, end, dictionary, analysis))
-        span = doc[start:end]
-        found.append(Mention(span.start_char, span.end_char, span.text, actor, "new", None, span.root.idx))
-        covered.update(range(span.start_char, span.end_char))
-        if (acronym := _acronym_after(doc, starts, span.end_char)) is not None:
-            acronyms.setdefault(acronym, found[-1])
+        mention = add(doc[start:end], actor)
+        if (acronym := _acronym_after(doc, starts, mention.end)) is not None:
+            acronyms.setdefault(acronym, mention)
 
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.idx in covered:
@@ -242,6 +234,11 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
 
 
 _NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _by_token(doc, mentions: list[Mention]) -> dict[int, Mention]:
+    """Each token's first character → the mention covering it."""
+    return {t.idx: m for m in mentions for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
 
 
 def _surname(name: str) -> str | None:

@@ -153,14 +153,23 @@ class Coder:
         phrase = list(head.subtree)
         if not any(t.dep_ == "cc" and t.lower_ == "and" for t in phrase):
             return []
-        out: list[tuple[Actor, float]] = []
+        out: dict[Actor, float] = {}
         for t in phrase:
             m = self._mentions.get(t.i)
-            if m is None or any(a.dep_ == "prep" for a in t.ancestors if a.i in {x.i for x in phrase}):
+            if m is None or not (m.person or m.kind == "new") or self._under_prep(t, head):
                 continue
-            if m.actor not in {a for a, _ in out} and (m.person or m.kind == "new"):
-                out.append((m.actor, 0.9))
-        return out if len(out) > 1 else []
+            out.setdefault(m.actor, 0.9)
+        return list(out.items()) if len(out) > 1 else []
+
+    @staticmethod
+    def _under_prep(tok, head) -> bool:
+        """Whether tok hangs below a preposition inside the phrase headed by ``head``."""
+        t = tok
+        while t.i != head.i and t.head.i != t.i:
+            t = t.head
+            if t.dep_ == "prep":
+                return True
+        return False
 
     def _conjuncts(self, tok) -> list:
         """A token and every token coordinated with it ("Poland, Germany and Sweden")."""
@@ -615,10 +624,7 @@ class Coder:
         if pattern is None or pattern.code is None or pos == "verb" and self._concurring(tok):
             return None
         light = setting = None
-        clause = tok
-        while clause.dep_ == "conj" and clause.head.i != clause.i:
-            clause = clause.head
-        if pos == "verb" and clause.dep_ in ("acl", "relcl") and clause.head.lemma_.lower() in self.cues.generic_people:
+        if pos == "verb" and self._describes_people(tok):
             return None  # "people living in or visiting Hong Kong", "anyone who attacks": a class of people, no act
         if pos == "verb":
             # a verb governed by another coded verb is part of that event ("threatened to attack")
@@ -1055,6 +1061,14 @@ class Coder:
             return None
         return prep.head
 
+    def _describes_people(self, verb) -> bool:
+        """Whether a verb (or the one it is coordinated with) is a participle or relative clause on a noun for
+        any people at all."""
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        return clause.dep_ in ("acl", "relcl") and clause.head.lemma_.lower() in self.cues.generic_people
+
     def _concurring(self, verb) -> bool:
         """Agreeing with a view is no agreement: "officials agreed that the real obstacle is ...", "Hataman
         agreed, saying ...", "do not all agree on how inquiries work", "agreed with Pierce's call". An agreement
@@ -1089,15 +1103,14 @@ class Coder:
         rally in its support ("rallied in support of the President").
         Not for a state body protesting (a government's protest is diplomatic and names its target), nor for a
         protest held abroad, whose target the place does not tell."""
-        out = []
         for src, conf in f.sources:
             if not src.country or src.igo or src.sector in STATE_SECTORS:
                 continue
             loc = self._location(sent, f.trigger, {src})
             if loc is not None and loc.country and loc.country != src.country:
                 continue
-            out.append((Actor(_country_name(src.country), src.country + "GOV", src.country, None, "GOV"), conf * 0.8))
-        return out[:1]
+            return [(Actor(_country_name(src.country), src.country + "GOV", src.country, None, "GOV"), conf * 0.8)]
+        return []
 
     def _doers(self, deed) -> list[tuple[Actor, float]]:
         """Who did a deed named by a noun: its "by" phrase, else its possessor ("Russia's aggression")."""
