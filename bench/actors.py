@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 from newswire.actors import load_dictionary, read_petrarch_actors, read_petrarch_agents, resolve_actors
+from newswire.actors.coref import resolve_coreference
 from newswire.model import Analysis, Article
-from newswire.nlp.coref import resolve_coreference
-from newswire.nlp.model import load_nlp
+from newswire.nlp.parser import load_nlp
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

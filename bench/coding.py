@@ -60,10 +60,10 @@ def main() -> int:
         print(f"{CORPUS} is absent (evaluation data lives in ../shared)", file=sys.stderr)
         return 2
     from newswire.actors import load_dictionary
-    from newswire.api import pipeline_stages
     from newswire.coding import code_events, default_coder
     from newswire.model import Analysis, Article
-    from newswire.nlp.model import load_nlp
+    from newswire.nlp.parser import load_nlp
+    from newswire.pipeline import Pipeline
 
     rows = _rows(args.all, args.n)
     articles = [Article(title=r["title"], body=r["text"], published=r.get("date")) for r in rows]
@@ -73,7 +73,7 @@ def main() -> int:
     docs = _docs(nlp, [a.body for a in articles], args.cache)
     t_parse = time.perf_counter() - t0
     analyses = []
-    layer = [(n, f) for n, f in pipeline_stages(dictionary) if n not in ("events", "quotes")]
+    layer = [(n, f) for n, f, _ in Pipeline(actors=dictionary).stages() if n not in ("events", "quotes")]
     t0 = time.perf_counter()
     for art, doc in zip(articles, docs, strict=True):
         a = Analysis(art, doc=doc)

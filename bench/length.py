@@ -82,11 +82,11 @@ def _rss() -> int:
 
 def measure(size: int) -> dict:
     """Analyse one article of ``size`` characters in this process (the child's side)."""
-    from newswire import api
+    from newswire import api, pipeline
     from newswire.actors import load_dictionary
     from newswire.extract import extract
     from newswire.model import Document
-    from newswire.nlp.model import load_nlp
+    from newswire.nlp.parser import load_nlp
     from newswire.nlp.places import resolve_place
     from newswire.web.app import highlight
 
@@ -94,7 +94,7 @@ def measure(size: int) -> dict:
     warm = article_text(3_000)[0]
     next(api.analyze_articles([extract(Document("warm-up", "body", warm.encode()))])).to_dict()
     text, source = article_text(size)
-    api.STAGE_SECONDS.clear()
+    pipeline.STAGE_SECONDS.clear()
     baseline = _rss()
     started, cpu = time.perf_counter(), time.process_time()
     doc = Document("long", "body", text.encode(), meta={"title": "A long article", "published": "2020-06-01"})
@@ -107,7 +107,7 @@ def measure(size: int) -> dict:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     return {"chars": len(text), "source": source, "wall": analysed, "seconds": analysed_cpu, "page": page, "peak": peak,
             "growth": max(peak - baseline, 1), "events": len(analysis.events), "mentions": len(analysis.mentions),
-            "quotes": len(analysis.quotes), "stages": {k: round(v, 2) for k, v in api.STAGE_SECONDS.items()}}
+            "quotes": len(analysis.quotes), "stages": {k: round(v, 2) for k, v in pipeline.STAGE_SECONDS.items()}}
 
 
 def exponent(points: list[tuple[float, float]]) -> float:

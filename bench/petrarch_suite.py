@@ -89,12 +89,12 @@ def main() -> int:
         print(f"{SUITE} is absent: the PETRARCH suite lives in ../shared", file=sys.stderr)
         return 2
     from newswire.actors import load_dictionary, resolve_actors
+    from newswire.actors.coref import resolve_coreference
     from newswire.coding import Coder, OpenTable, read_petrarch_verbs
     from newswire.coding.patterns import PatternSet, default_patterns
     from newswire.model import Analysis, Article
-    from newswire.nlp.coref import resolve_coreference
     from newswire.nlp.dates import resolve_dates
-    from newswire.nlp.model import load_nlp
+    from newswire.nlp.parser import load_nlp
 
     env, records = read_suite(SUITE)
     folder = SUITE.parent

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import corpora  # noqa: E402
 
-from newswire import api  # noqa: E402
+from newswire import api, pipeline  # noqa: E402
 from newswire.store import Store  # noqa: E402
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -86,7 +86,7 @@ class TimedStore(Store):
 
 
 def _timed_extract(counter: dict):
-    real = api.extract_document
+    real = pipeline.extract_document
 
     def extract_document(doc, settings, on_reject):
         started = time.perf_counter()
@@ -98,10 +98,10 @@ def _timed_extract(counter: dict):
 
 
 def run_ingest(path: Path, jobs: int, prefilter: bool, work: Path) -> dict:
-    api.STAGE_SECONDS.clear()
+    pipeline.STAGE_SECONDS.clear()
     counter = {"extract": 0.0}
-    real = api.extract_document
-    api.extract_document = _timed_extract(counter)
+    real = pipeline.extract_document
+    pipeline.extract_document = _timed_extract(counter)
     db = work / f"bench-{jobs}-{int(prefilter)}-{time.monotonic_ns()}.duckdb"
     store = TimedStore(db)
     from newswire.ingest import ingest
@@ -112,16 +112,16 @@ def run_ingest(path: Path, jobs: int, prefilter: bool, work: Path) -> dict:
             result = ingest([str(path)], store, jobs=jobs, prefilter=prefilter)
             seconds = time.perf_counter() - started
     finally:
-        api.extract_document = real
+        pipeline.extract_document = real
         store.close()
         db.unlink(missing_ok=True)
-    stages = {"extract": counter["extract"], **dict(api.STAGE_SECONDS), "store": store.seconds}
+    stages = {"extract": counter["extract"], **dict(pipeline.STAGE_SECONDS), "store": store.seconds}
     events = result.written.events if hasattr(result.written, "events") else None
     return {"seconds": seconds, "articles": result.added, "stages": stages, "rss": rss.peak, "events": events}
 
 
 def run_bare(texts: list[str], jobs: int) -> dict:
-    from newswire.nlp.model import load_nlp
+    from newswire.nlp.parser import load_nlp
 
     nlp = load_nlp()
     with PeakRSS() as rss:

@@ -15,7 +15,7 @@ from newswire.actors import (
     resolve_actors,
 )
 from newswire.model import Actor, Analysis, Article
-from newswire.nlp.model import load_nlp
+from newswire.nlp.parser import load_nlp
 
 PEOPLE = str(FIXTURES / "actors" / "people.yaml")
 

@@ -15,7 +15,7 @@ from conftest import need_shared
 from newswire.coding import Coder, TableError, code_events, default_patterns, default_table
 from newswire.coding.patterns import PatternSet, load_cues, load_pattern_file, patterns_dir
 from newswire.model import Actor, Analysis, Article, DateMention, Mention
-from newswire.nlp.model import load_nlp
+from newswire.nlp.parser import load_nlp
 
 RUS = Actor("Russia", "RUS", "RUS")
 POL = Actor("Poland", "POL", "POL")

@@ -6,9 +6,9 @@ import pytest
 from conftest import FIXTURES, need_shared
 
 from newswire.actors import load_dictionary, resolve_actors
+from newswire.actors.coref import resolve_coreference
 from newswire.model import Analysis, Article
-from newswire.nlp.coref import resolve_coreference
-from newswire.nlp.model import load_nlp
+from newswire.nlp.parser import load_nlp
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 
 from newswire.model import Analysis, Article
 from newswire.nlp.dates import DateDataError, date_for_span, find_dates, parse_date_words, resolve_dates
-from newswire.nlp.model import load_nlp
+from newswire.nlp.parser import load_nlp
 
 SUNDAY = "2021-02-07"  # the seed article's day
 

@@ -20,7 +20,7 @@ from newswire import api
 from newswire.config import DEFAULT
 from newswire.extract import extract
 from newswire.model import Document
-from newswire.nlp.model import join_docs, load_nlp, split_text
+from newswire.nlp.parser import join_docs, load_nlp, split_text
 from newswire.nlp.spans import Intervals, entities, sentence_ents
 
 GOOD = Path(__file__).parent / "fixtures" / "inputs" / "good"

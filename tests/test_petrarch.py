@@ -15,7 +15,7 @@ from newswire.coding import Coder, OpenTable, read_petrarch_verbs
 from newswire.coding import petrarch_match as pm
 from newswire.coding.patterns import PatternSet, load_cues, patterns_dir
 from newswire.model import Actor, Analysis, Article, Mention
-from newswire.nlp.model import load_nlp
+from newswire.nlp.parser import load_nlp
 
 NAMES = {name: Actor(name, code, code) for name, code in
          [("Iran", "IRN"), ("Russia", "RUS"), ("France", "FRA"), ("Turkey", "TUR"), ("Ukraine", "UKR"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newswire.model import Analysis, Article
-from newswire.nlp.model import load_nlp
+from newswire.nlp.parser import load_nlp
 from newswire.nlp.places import PlaceDataError, check_places_data, places_in, resolve_place
 
 

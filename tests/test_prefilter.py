@@ -11,10 +11,10 @@ from conftest import need_shared
 
 from newswire import api
 from newswire.actors import load_dictionary
+from newswire.coding.prefilter import Prefilter, trigger_lemmas
 from newswire.extract import extract
 from newswire.model import Document
-from newswire.nlp.model import load_nlp
-from newswire.nlp.prefilter import Prefilter, trigger_lemmas
+from newswire.nlp.parser import load_nlp
 
 DEMO = Path(api.__file__).parent / "demo"
 

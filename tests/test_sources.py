@@ -24,7 +24,7 @@ from newswire.config import Settings
 from newswire.model import Document, Rejected
 from newswire.sources import iter_documents
 from newswire.sources.detect import binary_kind, detect
-from newswire.sources.web import Fetcher
+from newswire.sources.http import Fetcher
 
 GOOD = Path(__file__).parent / "fixtures" / "inputs" / "good"
 FAST = Settings(timeout=2.0, retries=2, backoff=0.05)

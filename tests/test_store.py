@@ -45,8 +45,9 @@ def analysis(url: str, body: str = BODY, *, published: str = "2021-02-05", sourc
                   event(RUS, DEU, "1663", "REDUCE", 4, -4.0, s1, body, trigger="expel"),
                   event(DEU, RUS, "1011", "DEMAND", 3, -5.0, s3, body, trigger="summoned")]
     evs = events
+    tone = article_tone(body)  # as the pipeline's tone component scores it
     if "Josep Borrell" not in body:
-        return Analysis(article, events=evs)
+        return Analysis(article, events=evs, tone=tone)
     i = body.index("Josep Borrell")
     quote_at = body.index("I strongly condemn")
     return Analysis(
@@ -56,6 +57,7 @@ def analysis(url: str, body: str = BODY, *, published: str = "2021-02-05", sourc
         quotes=[Quote("I strongly condemn this decision,", "Josep Borrell", EU, "direct", quote_at,
                       quote_at + 33)],
         events=evs,
+        tone=tone,
     )
 
 

@@ -14,10 +14,9 @@ import threading
 from collections.abc import Sequence
 
 from newswire import __version__, api
-from newswire.config import DEFAULT, Settings
+from newswire.config import DEFAULT, DEFAULT_DB, Settings
 from newswire.model import InputError, Rejected
 
-DEFAULT_DB = "newswire.duckdb"  # the same default as newswire.store.DEFAULT_DB, without importing DuckDB
 FORMATS = ("auto", "text", "html", "rss", "warc", "jsonl", "csv")
 
 
@@ -35,17 +34,20 @@ def _settings(args: argparse.Namespace) -> Settings:
     return DEFAULT
 
 
-def _load_actors(args: argparse.Namespace):
-    from newswire.actors import load_dictionary
+def _pipeline(args: argparse.Namespace, *, prefilter: bool):
+    """The one pipeline a command runs, from its options; a bad actor file is reported before any work."""
+    from newswire.pipeline import Pipeline
 
-    return load_dictionary(extra=tuple(getattr(args, "actors", None) or ()))
+    pipeline = Pipeline(actor_files=tuple(getattr(args, "actors", None) or ()), prefilter=prefilter,
+                        settings=_settings(args))
+    _ = pipeline.dictionary
+    return pipeline
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    dictionary = _load_actors(args)
+    pipeline = _pipeline(args, prefilter=args.prefilter)
     count = 0
-    for analysis in api.analyze(args.paths, format=args.format, settings=_settings(args),
-                                actors=dictionary, on_reject=_report_reject, prefilter=args.prefilter):
+    for analysis in api.analyze(args.paths, format=args.format, on_reject=_report_reject, pipeline=pipeline):
         count += 1
         for warning in analysis.article.warnings:
             _err(f"{analysis.article.origin}: {warning}")
@@ -82,6 +84,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     from newswire.ingest import ingest
 
+    pipeline = _pipeline(args, prefilter=not getattr(args, "no_prefilter", False))
     console = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(),
                   TextColumn("{task.fields[read]} read · {task.fields[added]} added · "
@@ -96,8 +99,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             progress.console.print(f"newswire: rejected {r}", markup=False, highlight=False, soft_wrap=True)
 
         result = ingest(args.paths, args.db, format=args.format, jobs=args.jobs, batch_size=args.batch_size,
-                        settings=_settings(args), actor_files=tuple(args.actors or ()), on_reject=reject,
-                        on_progress=show, prefilter=not getattr(args, "no_prefilter", False))
+                        on_reject=reject, on_progress=show, pipeline=pipeline)
     w = result.written
     rate = result.read / result.seconds if result.seconds else 0.0
     print(f"{result.read} articles read: {w.added} added, {w.skipped} already stored, {result.rejected} rejected; "
@@ -247,8 +249,7 @@ def cmd_spark(args: argparse.Namespace) -> int:
         raise InputError("spark needs at least one INPUT and an OUTPUT folder")
     *inputs, output = args.paths
     result = run(inputs, output, master=args.master, format=args.format, base=args.base,
-                 partitions=args.partitions, settings=_settings(args), actor_files=tuple(args.actors or ()),
-                 overwrite=args.overwrite)
+                 partitions=args.partitions, overwrite=args.overwrite, pipeline=_pipeline(args, prefilter=True))
     print(f"{result.files} input files: {result.articles} articles, {result.events} events, "
           f"{result.rejected} rejected → {result.output}")
     if result.articles == 0:
@@ -427,7 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(str(exc))
         return 1
     except Exception as exc:  # environment problems (missing model, unreadable database) get one line
-        from newswire.nlp.model import ModelMissing
+        from newswire.nlp.parser import ModelMissing
 
         if _STOPPED:  # the signal, not the error DuckDB made of it
             return _stopped()

@@ -1,10 +1,12 @@
-"""Settings shared by the stages: limits and the network's manners, in one place."""
+"""Defaults in one place: the version, the database file, and the settings shared by the stages (limits and
+the network's manners)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newswire import __version__
+VERSION = "0.1.0"
+DEFAULT_DB = "newswire.duckdb"  # the database file when none is named
 
 
 @dataclass(frozen=True)
@@ -17,7 +19,7 @@ class Settings:
     retries: int = 3  # HTTP attempts after the first, with exponential back-off
     backoff: float = 0.5  # first back-off delay in seconds; doubles each retry
     respect_robots: bool = True
-    user_agent: str = f"newswire/{__version__} (event-data research crawler; +https://pypi.org/project/newswire/)"
+    user_agent: str = f"newswire/{VERSION} (event-data research crawler; +https://pypi.org/project/newswire/)"
 
 
 DEFAULT = Settings()

@@ -26,9 +26,9 @@ from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 
-from newswire import api
 from newswire.config import DEFAULT, Settings
 from newswire.model import Article, Rejected
+from newswire.pipeline import Pipeline
 from newswire.store import Prepared, Store, WriteResult, article_key, prepare
 
 ProgressHandler = Callable[["IngestResult"], None]
@@ -51,8 +51,7 @@ class IngestResult:
 
 
 # -- the worker side ---------------------------------------------------------------------------
-_DICTIONARY = None
-_PREFILTER = True
+_PIPELINE: Pipeline | None = None  # a worker's pipeline, loaded once by _init_worker
 
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
@@ -78,42 +77,35 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="newswire-parent-watch", daemon=True).start()
 
 
-def _init_worker(parent: int, actor_files: tuple[str, ...], prefilter: bool = True) -> None:
+def _init_worker(parent: int, pipeline: Pipeline) -> None:
     """Tie the worker's life to the ingest's, then load spaCy and the actor dictionary once.
 
     Ctrl-C reaches the whole process group; the ingest handles it and stops the workers, which would
     otherwise each print a KeyboardInterrupt traceback.
     """
-    global _DICTIONARY, _PREFILTER
+    global _PIPELINE
     _exit_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _PREFILTER = prefilter
-    from newswire.actors import load_dictionary
-    from newswire.nlp.model import load_nlp
-
-    load_nlp()
-    _DICTIONARY = load_dictionary(extra=actor_files)
+    _PIPELINE = pipeline.load()
 
 
-def analyze_batch(articles: Sequence[Article], dictionary=None,
-                  prefilter: bool | None = None) -> tuple[list[Prepared], list[Rejected]]:
+def analyze_batch(articles: Sequence[Article], pipeline: Pipeline | None = None
+                  ) -> tuple[list[Prepared], list[Rejected]]:
     """Analyse and prepare a batch; an article that makes a stage fail is rejected, not fatal.
 
-    ``prefilter`` None takes the worker's setting (on unless the ingest turned it off).
+    ``pipeline`` None takes the worker's own.
     """
     if not articles:
         return [], []
-    dictionary = dictionary if dictionary is not None else _DICTIONARY
-    prefilter = _PREFILTER if prefilter is None else prefilter
+    pipeline = pipeline or _PIPELINE or Pipeline(prefilter=True)
     try:
-        return [prepare(a) for a in api.analyze_articles(articles, actors=dictionary, prefilter=prefilter)], []
+        return [prepare(a) for a in pipeline.analyze_articles(articles)], []
     except Exception:  # find the culprit article by article: the rest of the batch still goes in
         done: list[Prepared] = []
         rejected: list[Rejected] = []
         for article in articles:
             try:
-                done += [prepare(a) for a in api.analyze_articles([article], actors=dictionary,
-                                                                  prefilter=prefilter)]
+                done += [prepare(a) for a in pipeline.analyze_articles([article])]
             except Exception as exc:
                 rejected.append(Rejected(article.origin or article.title,
                                          f"analysis failed: {type(exc).__name__}: {exc}"))
@@ -138,13 +130,16 @@ def ingest(
     on_reject: Callable[[Rejected], None] | None = None,
     on_progress: ProgressHandler | None = None,
     prefilter: bool = True,
+    pipeline: Pipeline | None = None,
 ) -> IngestResult:
     """Read, analyse and store every article in ``inputs``; rejected inputs are logged in the database.
 
     Re-ingesting the same inputs adds nothing. ``on_progress`` is called after every stored batch.
     ``prefilter`` (on by default) lets articles that cannot hold an event skip the dependency parser
-    (see :func:`newswire.api.analyze_articles`).
+    (see :class:`newswire.pipeline.Pipeline`). A ready ``pipeline`` replaces ``settings``, ``actor_files``
+    and ``prefilter``.
     """
+    pipeline = pipeline or Pipeline(actor_files=actor_files, prefilter=prefilter, settings=settings)
     store = db if isinstance(db, Store) else Store(db)
     result = IngestResult()
     pending_rejects: list[Rejected] = []
@@ -179,7 +174,7 @@ def ingest(
             fresh.append(a)
         return fresh
 
-    articles = api.read_articles(inputs, format=format, settings=settings, on_reject=reject)
+    articles = pipeline.read(inputs, format=format, on_reject=reject)
 
     def counted() -> Iterator[Article]:
         for a in articles:
@@ -188,13 +183,10 @@ def ingest(
 
     try:
         if jobs <= 1:
-            from newswire.actors import load_dictionary
-
-            dictionary = load_dictionary(extra=tuple(actor_files))
             for batch in _batches(counted(), batch_size):
-                store_batch(*analyze_batch(new_only(batch), dictionary, prefilter))
+                store_batch(*analyze_batch(new_only(batch), pipeline))
         else:
-            _run_parallel(counted(), jobs, batch_size, tuple(actor_files), new_only, store_batch, prefilter)
+            _run_parallel(counted(), jobs, batch_size, pipeline, new_only, store_batch)
         if pending_rejects:
             store_batch([], [])
     finally:
@@ -204,13 +196,13 @@ def ingest(
     return result
 
 
-def _run_parallel(articles: Iterator[Article], jobs: int, batch_size: int, actor_files: tuple[str, ...],
+def _run_parallel(articles: Iterator[Article], jobs: int, batch_size: int, pipeline: Pipeline,
                   new_only: Callable[[list[Article]], list[Article]],
-                  store_batch: Callable[[list[Prepared], list[Rejected]], None], prefilter: bool = True) -> None:
+                  store_batch: Callable[[list[Prepared], list[Rejected]], None]) -> None:
     """Keep up to two batches per worker in flight; write results in input order."""
     # spawn, not fork: the parent holds DuckDB's threads and file lock, which a fork would copy
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=_init_worker,
-                             initargs=(os.getpid(), actor_files, prefilter)) as pool:
+                             initargs=(os.getpid(), pipeline)) as pool:
         in_flight: deque[Future] = deque()
         try:
             for batch in _batches(articles, batch_size):

@@ -177,6 +177,20 @@ class Article:
         return self.published[:10] if self.published and len(self.published) >= 10 else None
 
 
+@dataclass(frozen=True)
+class Tone:
+    """An article's tone on GDELT's scale (:mod:`newswire.nlp.tone`)."""
+
+    tone: float  # positive - negative, percent
+    positive: float  # percent of the text scored positive
+    negative: float  # percent of the text scored negative
+    word_count: int
+
+    @property
+    def polarity(self) -> float:
+        return self.positive + self.negative
+
+
 @dataclass
 class Analysis:
     """An article with every layer of analysis; ``to_dict`` is the contract's record.
@@ -199,6 +213,7 @@ class Analysis:
     mentions: list[Mention] = field(default_factory=list)
     modifiers: list[Mention] = field(default_factory=list)
     country: str | None = None  # the one country the article is about, when it clearly has one (ISO alpha-3)
+    tone: Tone | None = None  # the tone component's score, stored with the article
 
     @property
     def id(self) -> str:

@@ -24,9 +24,11 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from newswire.data import read_yaml
+from newswire.components import component
+from newswire.data import DataError, read_yaml, words
 from newswire.model import Actor, Analysis, Mention, Quote
 from newswire.nlp.spans import Intervals, entities
 
@@ -41,6 +43,7 @@ class SpeechLexicon:
     verbs: frozenset[str]
     nouns: frozenset[str]
     according_to: tuple[str, ...]
+    irregular_forms: frozenset[str] = frozenset()  # finite forms not made with -s or -ed ("said")
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,11 +51,12 @@ def speech_lexicon() -> SpeechLexicon:
     """The verbs and nouns of saying, from ``data/speech.yaml`` (validated here)."""
     data = read_yaml("speech.yaml")
     if not isinstance(data, dict):
-        raise ValueError("data/speech.yaml: expected a mapping of word lists")
-    for key in ("verbs", "nouns", "according_to"):
+        raise DataError("speech.yaml", "expected a mapping of word lists")
+    for key in ("verbs", "nouns", "according_to", "irregular_forms"):  # names, not words: the file's keys
         if not isinstance(data.get(key), list) or not all(isinstance(x, str) and x for x in data[key]):
-            raise ValueError(f"data/speech.yaml: '{key}' must be a list of non-empty strings")
-    return SpeechLexicon(frozenset(data["verbs"]), frozenset(data["nouns"]), tuple(data["according_to"]))
+            raise DataError("speech.yaml", f"{key!r} must be a list of non-empty strings")
+    return SpeechLexicon(frozenset(data["verbs"]), frozenset(data["nouns"]), tuple(data["according_to"]),
+                         frozenset(data["irregular_forms"]))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -165,8 +169,16 @@ def find_quotes(analysis: Analysis) -> None:
     analysis.title_quotes = headline_quotes(analysis)
 
 
-_SAYS = re.compile(r"\b(says|said|warns|tells|told|vows|insists|claims|urges|writes|asks|declares|announces)\b",
-                   re.IGNORECASE)
+@functools.cache
+def _says() -> re.Pattern[str]:
+    """A verb of saying in any of its finite forms ("says", "warned", "told"): a headline that has none, and no
+    quotation marks, holds no quote and is not parsed."""
+    lex = speech_lexicon()
+    forms = set(lex.irregular_forms)
+    for verb in lex.verbs:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        forms |= {verb + "s", verb + "es", stem + "ed", verb[:-1] + "ies", verb[:-1] + "ied"}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 def headline_quotes(analysis: Analysis) -> list[Quote]:
@@ -177,9 +189,9 @@ def headline_quotes(analysis: Analysis) -> list[Quote]:
     """
     title = analysis.article.title
     spans = quote_spans(title) or _single_quote_spans(title)
-    if not title or not (spans or _SAYS.search(title)):
+    if not title or not (spans or _says().search(title)):
         return []
-    from newswire.nlp.model import load_nlp
+    from newswire.nlp.parser import load_nlp
 
     doc = load_nlp()(title)
     lex = speech_lexicon()
@@ -369,8 +381,7 @@ def _follow_antecedents(mentions: list[Mention], mention: Mention) -> Mention:
 # ---------------------------------------------------------------------------------------------------
 # Indirect speech
 
-_NOT_REPORTING = frozenset({"so", "because", "if", "as", "while", "since", "although", "though", "when",
-                            "unless", "until", "before", "after", "once"})
+_NOT_REPORTING = words("not_reporting")
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
@@ -429,3 +440,9 @@ def _indirect_quotes(analysis: Analysis, spans: list[tuple[int, int]], lex: Spee
             out.append(Quote(text=body[start:end], speaker=speaker, speaker_actor=actor, kind="indirect",
                              start=start, end=end))
     return out
+
+
+@component("quotes")
+def _quotes(context) -> Callable[[Analysis], None]:
+    """Quotations and their speakers."""
+    return find_quotes

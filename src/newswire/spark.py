@@ -34,6 +34,7 @@ from pathlib import Path
 
 from newswire.config import DEFAULT, Settings
 from newswire.model import Document, InputError, Rejected
+from newswire.pipeline import Pipeline, extract_document
 
 TABLES = ("articles", "events", "mentions", "quotes", "rejects")
 MANIFEST_SUFFIXES = (".paths", ".paths.gz", ".manifest", ".manifest.gz")
@@ -108,17 +109,6 @@ def expand_inputs(inputs: Iterable[str], base: str | None = None) -> list[str]:
 
 
 # -- the worker side -----------------------------------------------------------------------------
-_DICTIONARIES: dict[tuple[str, ...], object] = {}
-
-
-def _dictionary(actor_files: tuple[str, ...]):
-    if actor_files not in _DICTIONARIES:
-        from newswire.actors import load_dictionary
-
-        _DICTIONARIES[actor_files] = load_dictionary(extra=actor_files)
-    return _DICTIONARIES[actor_files]
-
-
 def read_path(item: tuple[int, str], format: str = "auto", settings: Settings = DEFAULT
               ) -> Iterator[tuple[tuple[int, int], Document | Rejected]]:
     """The documents of one input file, each with its place in the input order."""
@@ -130,17 +120,17 @@ def read_path(item: tuple[int, str], format: str = "auto", settings: Settings = 
 
 
 def analyse_partition(items: Iterable[tuple[tuple[int, int], Document | Rejected]], *,
-                      settings: Settings = DEFAULT, actor_files: tuple[str, ...] = (),
-                      batch_size: int = 32) -> Iterator[tuple[str, tuple]]:
-    """Extract, analyse and prepare a partition's documents; yields (table, row) pairs."""
-    from newswire import api
+                      pipeline: Pipeline, batch_size: int = 32) -> Iterator[tuple[str, tuple]]:
+    """Extract, analyse and prepare a partition's documents; yields (table, row) pairs.
+
+    ``pipeline`` arrives pickled (its options); the dictionary it loads is cached per Python worker.
+    """
     from newswire.ingest import analyze_batch
 
-    dictionary = _dictionary(actor_files)
     batch: list[tuple[tuple[int, int], object]] = []
 
     def flush() -> Iterator[tuple[str, tuple]]:
-        prepared, rejected = analyze_batch([a for _, a in batch], dictionary)
+        prepared, rejected = analyze_batch([a for _, a in batch], pipeline)
         seqs: dict[str, list[tuple[int, int]]] = {}
         from newswire.store import article_key
 
@@ -157,7 +147,7 @@ def analyse_partition(items: Iterable[tuple[tuple[int, int], Document | Rejected
             yield "rejects", (item.name, item.reason)
             continue
         rejects: list[Rejected] = []
-        article = api.extract_document(item, settings, rejects.append)
+        article = extract_document(item, pipeline.settings, rejects.append)
         for r in rejects:
             yield "rejects", (r.name, r.reason)
         if article is not None:
@@ -260,8 +250,13 @@ class SparkResult:
 
 def run(inputs: Sequence[str], output: str, *, master: str = "local[*]", format: str = "auto",
         base: str | None = None, partitions: int | None = None, settings: Settings = DEFAULT,
-        actor_files: Sequence[str] = (), spark=None, overwrite: bool = False) -> SparkResult:
-    """Analyse ``inputs`` on Spark and write the Parquet tables under ``output``."""
+        actor_files: Sequence[str] = (), spark=None, overwrite: bool = False,
+        pipeline: Pipeline | None = None) -> SparkResult:
+    """Analyse ``inputs`` on Spark and write the Parquet tables under ``output``.
+
+    The pipeline (made from ``settings`` and ``actor_files`` with the pre-filter on, when none is given)
+    goes to every partition unchanged."""
+    pipeline = pipeline or Pipeline(actor_files=actor_files, settings=settings, prefilter=True)
     from pyspark import StorageLevel
 
     out = output.rstrip("/")
@@ -272,9 +267,9 @@ def run(inputs: Sequence[str], output: str, *, master: str = "local[*]", format:
     sc = spark.sparkContext
     parts = partitions or max(2, sc.defaultParallelism * 2)
     docs = sc.parallelize(list(enumerate(paths)), len(paths)).flatMap(
-        partial(read_path, format=format, settings=settings))
+        partial(read_path, format=format, settings=pipeline.settings))
     analysed = docs.repartition(parts).mapPartitions(
-        partial(analyse_partition, settings=settings, actor_files=tuple(actor_files)))
+        partial(analyse_partition, pipeline=pipeline))
     analysed.persist(StorageLevel.MEMORY_AND_DISK)  # every table reads it: analyse once
     counts: dict[str, int] = {}
     try:
@@ -306,7 +301,7 @@ def load(folder: str | Path, db, *, batch_size: int = 256) -> LoadResult:
     """Write a ``newswire spark`` output folder into a database with the ingest writer, in input order."""
     import duckdb
 
-    from newswire.nlp.tone import Tone
+    from newswire.model import Tone
     from newswire.store import Prepared, Store, WriteResult
 
     folder = Path(folder)

@@ -1,4 +1,5 @@
-"""Actors: dictionaries (newswire YAML and PETRARCH/TABARI files) and resolution on the spaCy Doc.
+"""Actors: dictionaries (newswire YAML and PETRARCH/TABARI files) and resolution on the spaCy Doc: names,
+descriptions, coreference (pronouns and "the former minister" are actor resolution too) and new actors.
 
     from newswire.actors import load_dictionary, resolve_actors
     dictionary = load_dictionary(("my_people.yaml", "Phoenix.Countries.actors.txt"))
@@ -7,6 +8,7 @@
 
 from __future__ import annotations
 
+from newswire.actors.coref import resolve_coreference
 from newswire.actors.dictionary import (
     ActorDictionary,
     DictionaryError,
@@ -31,4 +33,5 @@ __all__ = [
     "read_petrarch_actors",
     "read_petrarch_agents",
     "resolve_actors",
+    "resolve_coreference",
 ]

@@ -25,20 +25,20 @@ from newswire.actors.petrarch import (
     read_petrarch_actors,
     read_petrarch_agents,
 )
-from newswire.data import read_yaml
-from newswire.model import Actor, InputError
+from newswire.data import DataError, read_yaml, words
+from newswire.model import Actor
 
 DATA = "newswire.data.actors"
+# names, not words: the bundled dictionary files
 BUNDLED = ("countries.yaml", "igos.yaml", "sectors.yaml", "people.yaml", "notable.yaml", "groups.yaml")
+# names, not words: the keys of a sector entry
 _SECTOR_KEYS = {"titles", "groups", "abroad", "equipment", "only_after_groups"}
 _CODE = re.compile(r"[A-Z0-9]{3,}")
 SURNAME_YEARS = (3, 6)  # a one-word name: a role starting <= 3 years after the day, or ended <= 6 years before
-STEM_ENDINGS = {"a", "e", "i", "n", "s", "an", "ans", "ian", "ians", "ia", "ine", "ines", "ese", "ish", "es", "ns",
-                "is", "'s"}
+STEM_ENDINGS = words("demonym_endings")
 
 
-class DictionaryError(InputError):
-    """A dictionary file that cannot be used, with the file, the entry and the problem."""
+DictionaryError = DataError  # a dictionary file that cannot be used: the file, the entry and the problem
 
 
 @dataclass(frozen=True)
@@ -178,6 +178,7 @@ class ActorDictionary:
     def copy(self) -> ActorDictionary:
         new = copy.copy(self)
         new.names = {k: list(v) for k, v in self.names.items()}
+        # names, not words: the dictionary's own attributes
         for attr in ("sectors", "descriptions", "people", "countries", "adjectives", "igos", "stems"):
             setattr(new, attr, dict(getattr(self, attr)))
         new.sources, new.warnings, new._matcher = list(self.sources), list(self.warnings), None
@@ -258,7 +259,7 @@ class ActorDictionary:
         if self._matcher is None or self._matcher[0] is not vocab:
             from spacy.matcher import PhraseMatcher
 
-            from newswire.nlp.model import load_nlp
+            from newswire.nlp.parser import load_nlp
 
             tokenizer = load_nlp().tokenizer
             matcher = PhraseMatcher(vocab, attr="LOWER")
@@ -324,6 +325,7 @@ def _load_countries(d: ActorDictionary, data: Any, source: str) -> None:
             raise _fail(source, label, "key must be an ISO 3166-1 alpha-3 code such as RUS")
         if not isinstance(entry, dict):
             raise _fail(source, label, "must be a mapping with names/adjectives/government")
+        # names, not words: the keys of a country entry
         unknown = set(entry) - {"names", "adjectives", "government", "legislature"}
         if unknown:
             raise _fail(source, label, f"unknown key(s) {sorted(unknown)}")
@@ -358,6 +360,7 @@ def _load_igos(d: ActorDictionary, data: Any, source: str) -> None:
         label = f"entry {i}"
         if not isinstance(entry, dict):
             raise _fail(source, label, "must be a mapping with code, igo, names")
+        # names, not words: the keys of an IGO entry
         unknown = set(entry) - {"code", "igo", "names", "officials", "descriptions", "parent"}
         if unknown:
             raise _fail(source, label, f"unknown key(s) {sorted(unknown)}")
@@ -420,6 +423,7 @@ def _load_people(d: ActorDictionary, data: Any, source: str) -> None:
         if not isinstance(name, str) or not name.strip():
             raise _fail(source, label, "'name' is required")
         label = f"{label} ({name})"
+        # names, not words: the keys of a person entry
         unknown = set(entry) - {"name", "aliases", "roles", "nationality", "gender", "note"}
         if unknown:
             raise _fail(source, label, f"unknown key(s) {sorted(unknown)}")
@@ -437,6 +441,7 @@ def _load_people(d: ActorDictionary, data: Any, source: str) -> None:
             rl = f"{label} role {j}"
             if not isinstance(r, dict):
                 raise _fail(source, rl, "must be a mapping {code, country|igo, sector, title, from, to}")
+            # names, not words: the keys of a role
             unknown = set(r) - {"code", "country", "igo", "sector", "title", "from", "to"}
             if unknown:
                 raise _fail(source, rl, f"unknown key(s) {sorted(unknown)}")
@@ -449,6 +454,7 @@ def _load_people(d: ActorDictionary, data: Any, source: str) -> None:
             start, end = _day(r.get("from"), source, rl, "from"), _day(r.get("to"), source, rl, "to")
             if start and end and end < start:
                 raise _fail(source, rl, f"'to' ({end}) is before 'from' ({start})")
+            # names, not words: the keys of a role
             for key in ("igo", "sector", "title"):
                 if r.get(key) is not None and not isinstance(r.get(key), str):
                     raise _fail(source, rl, f"'{key}' must be a string, not {r.get(key)!r}")
@@ -512,6 +518,7 @@ def _load_groups(d: ActorDictionary, data: Any, source: str) -> None:
         label = f"entry {i}"
         if not isinstance(entry, dict):
             raise _fail(source, label, "must be a mapping with names and code (or codes)")
+        # names, not words: the keys of an actor entry
         unknown = set(entry) - {"names", "adjectives", "code", "codes", "country", "sector", "note"}
         if unknown:
             raise _fail(source, label, f"unknown key(s) {sorted(unknown)}")
@@ -530,6 +537,7 @@ def _load_groups(d: ActorDictionary, data: Any, source: str) -> None:
                 raise _fail(source, label, "'codes' must be a non-empty list of {code, from, to}")
             for j, r in enumerate(raw, 1):
                 rl = f"{label} code {j}"
+                # names, not words: the keys of a dated code
                 if not isinstance(r, dict) or set(r) - {"code", "from", "to", "country", "sector"}:
                     raise _fail(source, rl, "must be a mapping {code, from, to}")
                 start, end = _day(r.get("from"), source, rl, "from"), _day(r.get("to"), source, rl, "to")
@@ -564,6 +572,7 @@ def _load_yaml_file(d: ActorDictionary, path: Path, source: str, kind: str | Non
             kind = "countries"
         else:
             raise DictionaryError(f"{source}: not a newswire actor dictionary (expected a list or a mapping)")
+    # names, not words: a dictionary file's sections and their readers
     {"countries": _load_countries, "igos": _load_igos, "sectors": _load_sectors,
      "people": _load_people, "notable": _load_people, "actors": _load_actor_list,
      "groups": _load_groups}[kind](d, data, source)
@@ -633,6 +642,7 @@ def _bundled() -> ActorDictionary:
     root = resources.files(DATA)
     for name in BUNDLED:
         path = root / name
+        # names, not words: the optional bundled files
         if name in ("people.yaml", "notable.yaml", "groups.yaml") and not path.is_file():
             continue  # optional files
         _load_yaml_file(d, path, f"newswire/data/actors/{name}", name.removesuffix(".yaml"))

@@ -28,18 +28,20 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from newswire.actors.dictionary import ActorDictionary, DictionaryError, SectorWord, norm
 from newswire.actors.resolve import _plain_group, compose, sector_at
-from newswire.data import read_yaml
+from newswire.components import component
+from newswire.data import read_yaml, words
 from newswire.model import Actor, Analysis, Mention
 from newswire.nlp.places import home_country, resolve_place
 
-_DETERMINERS = {"the", "a", "an"}
+_DETERMINERS = words("articles")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 # dictionary names that are places: an ORG entity spelling one is a misread place ("Niger"), not a body
-_PLACE_KINDS = {"country", "metonym", "demonym"}
+_PLACE_KINDS = {"country", "metonym", "demonym"}  # names, not words: Target.kind values of places
 _GROUP_MODIFIER_LABELS = {"NORP"}
 
 
@@ -233,7 +235,7 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
     analysis.mentions.extend(sorted(found, key=lambda m: m.start))
 
 
-_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_NAME_SUFFIXES = words("name_suffixes")
 
 
 def _by_token(doc, mentions: list[Mention]) -> dict[int, Mention]:
@@ -387,3 +389,15 @@ def _domestic_groups(analysis: Analysis, dictionary: ActorDictionary, home: str,
         out.append(Mention(span.start_char, span.end_char, span.text, actor, "description", None, span.root.idx))
         covered.update(range(span.start_char, span.end_char))
     return out
+
+
+@component("surnames")
+def _surnames(context) -> Callable[[Analysis], None]:
+    """A person named in full is known by their surname alone later in the article."""
+    return name_people_again
+
+
+@component("new actors", needs_parse=True)
+def _new_actors(context) -> Callable[[Analysis], None]:
+    """Actors no dictionary holds: titled officials, parties and groups, named from the article."""
+    return functools.partial(add_new_actors, dictionary=context.dictionary)

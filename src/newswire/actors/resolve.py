@@ -18,34 +18,34 @@ Works on the one spaCy Doc of the body (never parses again). Steps:
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from newswire.actors.dictionary import ActorDictionary, SectorWord, Target, norm
+from newswire.components import component
+from newswire.data import words
 from newswire.model import Actor, Analysis, Entity, Mention
 from newswire.nlp.places import resolve_place
 from newswire.nlp.spans import Intervals, entities, sentence_ents
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
-_PREPS = {"from", "of"}
-_LOCATED = {"in", "throughout", "across"}  # "police in Tbilisi", "students throughout Indonesia" (unless abroad)
-_PLACE_PREPS = {"in", "to", "from", "at", "into", "near", "outside", "inside", "across", "around", "toward",
-                "towards", "via", "through", "throughout", "within", "back"}
-_PORTFOLIO = {"ministry", "minister", "department", "secretary", "office", "commissioner", "ministries",
-              "ministers"}  # "Ministry of Silly Walks": the portfolio's name belongs to the phrase
-_VISIT_VERBS = {"arrive", "travel", "fly", "visit", "go", "head", "come", "journey", "land"}  # "arrived in Amman": a host
+_PREPS = words("belonging_prepositions")
+_LOCATED = words("located_prepositions")  # "police in Tbilisi", "students throughout Indonesia" (unless abroad)
+_PLACE_PREPS = words("place_prepositions")
+_PORTFOLIO = words("portfolio_nouns")  # "Ministry of Silly Walks": the portfolio's name belongs to the phrase
+_VISIT_VERBS = words("visit_verbs")  # "arrived in Amman": a host
 # "the claim from Berlin", "a message from Moscow": words come from a government, not from a place
-_SPOKEN_NOUNS = {"claim", "claims", "statement", "message", "warning", "demand", "request", "call", "criticism",
-                 "proposal", "offer", "accusation", "allegation", "protest", "response", "reply", "signal", "threat"}
-_PLAIN_MODS = {"local", "riot", "regional", "provincial", "federal", "national", "municipal", "city", "state",
-               "armed", "anti-government", "angry", "many", "some", "several", "other", "government",
-               "opposition", "security", "traffic", "border", "senior", "top"}
+_SPOKEN_NOUNS = words("spoken_nouns")
+_PLAIN_MODS = words("plain_modifiers")
+_PARTY_PREPS = words("party_prepositions")
 _BARE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
 _SKIPPABLE_POS = {"ADJ", "NOUN", "PROPN", "NUM", "ADV"}
 _NAME_ENTS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "GPE", "LOC"}
-_BASES = {"country", "metonym", "igo", "petrarch", "group"}  # what "diplomats from X" composes with
+# names, not words: kinds of dictionary targets (Target.kind) that "diplomats from X" composes with
+_BASES = {"country", "metonym", "igo", "petrarch", "group"}
 _VERB_FORMS = {"VB", "VBD", "VBG", "VBN"}  # never a sector word; not VBZ: the parser tags plurals so ("citizens")
 _EQUIPMENT_SKIPPABLE = {"ADJ", "PROPN", "NUM"}  # "Israeli F-16 warplanes", not "Israeli think tank"
 
@@ -525,8 +525,7 @@ def _place_modifier(doc, h: Hit) -> bool:
     return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= h.end
 
 
-_SEVERAL = frozenset({"both", "all", "either", "neither", "each", "two", "three", "various", "several", "other",
-                      "rival", "opposing", "warring"})
+_SEVERAL = words("several")
 
 
 def _region_before(doc, start: int, sw: SectorWord, taken: set[int]) -> tuple[int, str] | None:
@@ -555,7 +554,7 @@ def _plain_group(doc, start: int, end: int, sw: SectorWord) -> bool:
     head = doc[end - 1]
     if head.dep_ not in _BARE_DEPS:
         return False
-    if head.dep_ == "pobj" and head.head.lower_ not in ("by", "with", "between", "against", "from"):
+    if head.dep_ == "pobj" and head.head.lower_ not in _PARTY_PREPS:
         return False
     for t in doc[start:end]:
         for c in t.children:
@@ -640,3 +639,9 @@ def _entities(doc, hits: list[Hit], mentions: list[Mention]) -> list[Entity]:
             out.append(Entity(span.text, "ACTOR", span.start_char, span.end_char, h.actor))
     out.sort(key=lambda e: (e.start, e.end))
     return out
+
+
+@component("actors")
+def _actors(context) -> Callable[[Analysis], None]:
+    """Names, descriptions and places resolved to actors through the pipeline's dictionary."""
+    return functools.partial(resolve_actors, dictionary=context.dictionary)

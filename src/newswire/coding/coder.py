@@ -18,32 +18,34 @@ descriptions, resolved pronouns): no resolved source, no event; no pattern, no e
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import get_args
 
 from newswire.coding import petrarch_match
 from newswire.coding.patterns import Pattern, PatternSet
-from newswire.coding.tables import CodeTable
-from newswire.model import Actor, Analysis, Event, Location, Mention
+from newswire.coding.tables import CodeTable, coder_groups
+from newswire.data import words
+from newswire.model import Actor, Analysis, Event, Location, Mention, Status
 from newswire.nlp.places import resolve_place
 from newswire.nlp.spans import entities
 from newswire.nlp.tone import polarity
 
 SUBJ = ("nsubj", "csubj", "expl")
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
-SUBJ_NESTED = ("of", "from")  # "King Hassan of Morocco", "doctors from two American aid groups"
-REL_PRONOUNS = {"who", "that", "which", "whom"}
-STATUS_RANK = {"occurred": 0, "planned": 1, "possible": 2, "negated": 3}
-REJECTING = {"REJECT"}
-COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
-# verbs that comment on an event that did happen: "condemned the attack on X by Y" codes both
-COMMENTING = {"ACCUSE", "SUPPORT"}
-RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
-RECIPROCAL_CODES = {"057"}  # "X and Y signed a treaty": each signs with the other
-ASKING = {"REQUEST"}
-# physical acts whose target, when unnamed, is the country of the place they hit
-PLACE_TARGETED = {"ASSAULT", "COERCE"}
-# acts done to something that belongs to someone: the owner is the target
-MATERIAL = {"SANCTION", "COERCE", "ASSAULT", "AID", "RETREAT", "CONCEDE", "COOPERATE"}
+SUBJ_NESTED = words("subject_prepositions")  # "King Hassan of Morocco", "doctors from two American aid groups"
+REL_PRONOUNS = words("relative_pronouns")
+STATUS_RANK = {s: i for i, s in enumerate(get_args(Status))}  # occurred < planned < possible < negated
+# PLOVER types, CAMEO codes and sectors the coder treats alike (data/coder_groups.yaml says why each)
+_GROUPS = coder_groups()
+REJECTING = _GROUPS["plover"]["rejecting"]
+COOPERATIVE = _GROUPS["plover"]["cooperative"]
+COMMENTING = _GROUPS["plover"]["commenting"]
+RECIPROCAL = _GROUPS["plover"]["reciprocal"]
+RECIPROCAL_CODES = _GROUPS["cameo"]["reciprocal"]
+ASKING = _GROUPS["plover"]["asking"]
+PLACE_TARGETED = _GROUPS["plover"]["place_targeted"]
+MATERIAL = _GROUPS["plover"]["material"]
 
 
 # not a data pattern: a shape of reported speech ("X said Y must ..."), coded as a plain demand
@@ -54,9 +56,21 @@ PRAISE = Pattern(trigger="call", pos="verb", code="051", confidence=0.75, origin
 
 
 # prepositions that point an act at someone ("a strike against Ukraine", "fire on protesters")
-DIRECTED = ("against", "on", "upon", "at", "into", "toward", "towards")
-# sectors of the state: a protest by one of these is no protest against its own government
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+DIRECTED = words("directed_prepositions")
+
+# function words the coder reads (data/lexicon.yaml)
+_NOUN_OWNER_PREPS = words("noun_owner_prepositions")
+_PARTICLES = words("particles")
+_CONDITIONAL_MARKS = words("conditional_marks")
+_PLANNED_ADJECTIVES = words("planned_adjectives")
+_POSSIBLE_ADJECTIVES = words("possible_adjectives")
+_MEMBER_PREPS = words("member_prepositions")
+_NESTED_TARGET_PREPS = words("nested_target_prepositions")
+_PERSONAL_PRONOUNS = words("personal_pronouns")
+_LOCATION_PREPS = words("location_prepositions")
+_DEED_SOURCE_PREPS = words("deed_source_prepositions")
+_SETTING_PREPS = words("setting_prepositions")
+STATE_SECTORS = _GROUPS["sectors"]["state"]  # a protest by one of these is no protest against its own government
 
 
 @functools.lru_cache(maxsize=256)
@@ -180,7 +194,7 @@ class Coder:
             stack.extend(c for c in t.children if c.dep_ == "conj")
         return sorted(out, key=lambda t: t.i)
 
-    def _actors(self, tok, nested_preps: tuple[str, ...] = ()) -> list[tuple[Actor, float]]:
+    def _actors(self, tok, nested_preps: Collection[str] = ()) -> list[tuple[Actor, float]]:
         """Actors of a phrase headed by tok and its conjuncts; looks into "of/from" phrases when the head is not one.
 
         "diplomats from Poland, Germany and Sweden" gives three actors; "three EU diplomats" gives the EU.
@@ -209,7 +223,7 @@ class Coder:
             event_noun = bool(self.patterns.candidates("noun", t.lemma_.lower()))
             for prep in t.children:
                 if prep.dep_ == "prep" and prep.lower_ in nested_preps and (
-                        event_noun or prep.lower_ in ("from", "of", "for")):
+                        event_noun or prep.lower_ in _NOUN_OWNER_PREPS):
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             found.extend(self._actors(pobj))
@@ -363,7 +377,7 @@ class Coder:
             return None
         # "stepped down": the small model sometimes calls the particle an adverb right after the verb
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or (
-            c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in ("down", "up", "out", "off", "back", "in"))}
+            c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in _PARTICLES)}
         preps: dict[str, list] = {}  # "went on strike on Monday": every phrase of a preposition counts
         for c in tok.children:
             if c.dep_ in ("prep", "agent"):
@@ -419,7 +433,7 @@ class Coder:
                         worse("planned")  # "Iraq said it would allow ...": the reported "will"
                     elif w in self.cues.possible_modals:
                         worse("possible")
-                elif c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                elif c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS:
                     worse("possible")
                 elif c.dep_ == "aux" and c.lower_ == "going" and t.tag_ == "VB":
                     worse("planned")
@@ -440,9 +454,9 @@ class Coder:
             for c in t.children:  # "the planned visit", "a possible attack"
                 if c.dep_ == "amod" and t.pos_ == "NOUN":
                     lw = c.lemma_.lower()
-                    if lw in ("planned", "proposed", "scheduled", "upcoming", "future") or lw in self.cues.planned_verbs:
+                    if lw in _PLANNED_ADJECTIVES or lw in self.cues.planned_verbs:
                         worse("planned")
-                    elif lw in ("possible", "potential", "likely", "eventual"):
+                    elif lw in _POSSIBLE_ADJECTIVES:
                         worse("possible")
             head = t.head
             if head is t:
@@ -509,7 +523,7 @@ class Coder:
                 if hl in self.cues.light_verbs and (pattern is None or not pattern.light or hl in pattern.light):
                     return [(a, c * 0.95) for a, c in self._subjects(head)], head
                 return [], None
-            if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "including", "with"):
+            if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _MEMBER_PREPS:
                 t = head.head
                 if t.pos_ in ("NOUN", "VERB") and (t.lemma_.lower() in self.cues.possible_nouns
                                                    or head.lower_ in ("including",)):
@@ -524,10 +538,10 @@ class Coder:
     def _targets(self, trig, pattern: Pattern, passive: bool, light=None) -> list[tuple[Actor, float]]:
         """Target actors: passive subject, direct object (or the "from/of/with" phrase inside it), named preps."""
         found: list[tuple[Actor, float]] = []
-        nested = tuple(p for p in ("from", "of", "with", "to") if p in pattern.target_preps)
+        nested = frozenset(p for p in pattern.target_preps if p in _NESTED_TARGET_PREPS)
         if pattern.code is not None and self.table.info(pattern.code).plover in PLACE_TARGETED:
             # "a camp for Congolese refugees was attacked", "set fire to the offices of X": they were hit
-            nested += tuple(p for p in ("for", "of") if p not in nested)
+            nested |= {"for", "of"}
         heads = [trig] + ([light] if light is not None else [])
         for h in heads:
             for c in h.children:
@@ -755,7 +769,7 @@ class Coder:
 
     def _is_person(self, tok) -> bool:
         m = self._mentions.get(tok.i)
-        if m is not None and (m.person or (m.kind == "pronoun" and tok.lower_ in ("he", "she", "him", "her"))):
+        if m is not None and (m.person or (m.kind == "pronoun" and tok.lower_ in _PERSONAL_PRONOUNS)):
             return True
         return tok.ent_type_ == "PERSON"
 
@@ -796,7 +810,7 @@ class Coder:
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             prep = ent.root.head
-            if ent.root.dep_ != "pobj" or prep.lower_ not in ("in", "at", "near", "outside"):
+            if ent.root.dep_ != "pobj" or prep.lower_ not in _LOCATION_PREPS:
                 continue
             m = self._mentions.get(ent.root.i)
             if m is not None and (m.start, m.end) != (ent.start_char, ent.end_char):
@@ -920,7 +934,7 @@ class Coder:
             code = self._tone_code(complement)
             if code is None:
                 continue
-            targets = self._actors(obj, ("from", "of", "by")) or self._doers(obj) or self._noun_sources(obj)[0]
+            targets = self._actors(obj, _DEED_SOURCE_PREPS) or self._doers(obj) or self._noun_sources(obj)[0]
             sources = self._subjects(verb)
             if targets and sources:
                 pattern = CRITICISM if code == "111" else PRAISE
@@ -1057,7 +1071,7 @@ class Coder:
         if noun.lemma_.lower() not in self.cues.meeting_nouns or noun.dep_ != "pobj":
             return None
         prep = noun.head
-        if prep.lower_ not in ("in", "during", "at") or prep.head.pos_ != "VERB":
+        if prep.lower_ not in _SETTING_PREPS or prep.head.pos_ != "VERB":
             return None
         return prep.head
 

@@ -18,13 +18,13 @@ from importlib import resources
 from pathlib import Path
 
 from newswire.coding.tables import CodeTable, TableError, default_table
-from newswire.data import read_yaml
+from newswire.data import ordered, read_yaml
 
 # Where a target is looked for when a pattern names no prepositions.
-DEFAULT_TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "from", "into", "of")
+DEFAULT_TARGET_PREPS = ordered("target_prepositions")
 # "clause": optional, but required when the trigger takes a "to"-clause ("refused to visit a cemetery"
 # rejects no one; "refused to meet Ukraine" rejects Ukraine).
-TARGET_MODES = ("required", "optional", "clause")
+TARGET_MODES = ("required", "optional", "clause")  # names, not words: the values of "target"
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,6 @@ class Cues:
     possible_modals: frozenset[str] = frozenset()
     report_verbs: frozenset[str] = frozenset()
     control_verbs: frozenset[str] = frozenset()
-    negators: frozenset[str] = frozenset()
     planned_adjectives: frozenset[str] = frozenset()
     relational_nouns: frozenset[str] = frozenset()
     demand_modals: frozenset[str] = frozenset()
@@ -138,6 +137,7 @@ def _words(value, where: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(v.lower().split()) for v in value)
 
 
+# names, not words: the keys a pattern entry may have
 _KEYS = {"verb", "noun", "code", "object", "prep", "prep_object", "target_preps", "target", "threat",
          "confidence", "note", "person", "object_target", "subject", "light"}
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from newswire.coding import petrarch_match as pm
 from newswire.coding.patterns import Pattern
 from newswire.coding.tables import CodeTable, TableError, default_table
+from newswire.data import words
 
 _BLOCK = re.compile(r"^---\s+(.+?)\s+\[([^\]]*)\]")
 _PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]")
@@ -102,7 +103,7 @@ def _parse_rest(rest: str):
     return obj, prep, prep_words
 
 
-SLOT_PREPS = {"in", "from", "with", "at", "about", "by", "to", "of", "for", "on", "against", "between", "into"}
+SLOT_PREPS = words("petrarch_slot_prepositions")
 
 
 def _slots(before: str, rest: str) -> tuple[str | None, str | None]:

@@ -21,8 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newswire.data import ordered
+
 SLOTS = ("$", "+", "%", "^")
+# names, not words: the kinds of a pattern element
 WORD, SET, SLOT = "word", "set", "slot"
+_SIBILANT_ENDINGS = ordered("sibilant_endings")  # "taxes", "churches"
 # a rank above every pattern's: the bare verb's default code is only the fallback
 DEFAULT_RANK = 0
 PATTERN_RANK = 1_000_000
@@ -56,7 +60,7 @@ def plural(word: str) -> str:
     POLICY → POLICIES, ENVOY → ENVOYS, CROSS → CROSSES (PETRARCH's own rule writes "ENVOIES", "CROSES")."""
     if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
         return word[:-1] + "ies"
-    if word.endswith(("s", "x", "z", "ch", "sh")):
+    if word.endswith(_SIBILANT_ENDINGS):
         return word + "es"
     return word + "s"
 

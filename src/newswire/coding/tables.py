@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from newswire.data import DataError
+
 QUAD_CLASSES = {1, 2, 3, 4}
 
 
-class TableError(ValueError):
-    """A code table or pattern file is malformed; the message names the file, line and reason."""
+TableError = DataError  # a code table or pattern file is malformed: the file, line and reason
 
 
 @dataclass(frozen=True)
@@ -140,3 +141,31 @@ class OpenTable(CodeTable):
 def default_table() -> CodeTable:
     """The bundled tables, loaded once per process."""
     return CodeTable()
+
+
+@functools.lru_cache(maxsize=1)
+def coder_groups() -> dict[str, dict[str, frozenset[str]]]:
+    """The PLOVER types, CAMEO codes and sectors the coder treats alike (``data/coder_groups.yaml``), checked
+    against the bundled tables: ``coder_groups()["plover"]["cooperative"]`` is {"AGREE", "CONSULT", ...}."""
+    from newswire.data import read_yaml
+
+    name = "coder_groups.yaml"
+    data = read_yaml(name)
+    table = default_table()
+    known = {"plover": {p for p, _, _ in table._plover.values()}, "cameo": set(table._cameo),
+             "sectors": None}
+    if not isinstance(data, dict) or set(data) != set(known):
+        raise DataError(name, f"expected the sections {', '.join(sorted(known))}")
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for section, groups in data.items():
+        if not isinstance(groups, dict):
+            raise DataError(name, f"{section}: expected groups of codes")
+        out[section] = {}
+        for group, codes in groups.items():
+            if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+                raise DataError(name, f"{section}.{group}: expected a list of codes")
+            unknown = [c for c in codes if known[section] is not None and c not in known[section]]
+            if unknown or (section == "sectors" and not all(c.isalpha() and c.isupper() for c in codes)):
+                raise DataError(name, f"{section}.{group}: unknown codes {unknown or codes}")
+            out[section][group] = frozenset(codes)
+    return out

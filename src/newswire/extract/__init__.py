@@ -103,6 +103,7 @@ def parse_published(raw: str) -> tuple[str | None, str | None]:
     import dateparser  # slow to import: only sources with non-ISO dates pay for it
 
     # no relative dates: "yesterday" in a date column is relative to nothing we know
+    # names, not words: dateparser's settings
     settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"],
                 "PARSERS": ["timestamp", "custom-formats", "absolute-time"]}
     parsed = dateparser.parse(text, date_formats=["%Y%m%d"], languages=["en"], settings=settings)  # type: ignore[arg-type]

@@ -15,19 +15,21 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from newswire.data import read_yaml
+from newswire.components import component
+from newswire.data import DataError, ordered, read_yaml, words
 from newswire.model import Analysis, DateMention
 from newswire.nlp.spans import Intervals
 
 Tense = Literal["past", "future", "present"] | None
+_PERFECT_AUXILIARIES = words("perfect_auxiliaries")  # "has met", "had agreed"
 
 
-class DateDataError(ValueError):
-    """``data/dates.yaml`` is malformed; the message says where."""
+DateDataError = DataError  # data/dates.yaml is malformed
 
 
 @dataclass(frozen=True)
@@ -96,8 +98,8 @@ def date_words() -> DateWords:
     return parse_date_words(read_yaml("dates.yaml", DateDataError))
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alt(forms) -> str:
+    return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)
@@ -108,17 +110,17 @@ def _grammar() -> re.Pattern[str]:
     abbr = [s for s in w.months if s not in w.full_months]
     month = rf"(?:{full}|(?:{_alt(abbr)})\.?)"
     wd = rf"(?:{_alt(list(w.weekdays))})"
-    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"  # regex needs structure: ordinal suffixes
     year = r"(?:19|20)\d{2}"
-    num = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    num = rf"(?:\d{{1,2}}|{_alt(ordered('counted_numbers'))})"
     parts = [
         rf"(?P<iso>\b{year}-[01]\d-[0-3]\d\b)",
         rf"(?P<dmy>\b(?:{wd},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year}\b)?)(?![\w-])",
         rf"(?P<mdy>\b(?:{wd},?\s+)?{month}\s+{day}(?:,\s*{year}|\s+{year})?)(?![\w-])(?!\s*(?:%|percent))",
         rf"(?P<my>\b{month},?\s+(?:of\s+)?{year})\b",
         rf"(?P<ago>\b{num}\s+(?:days?|months?|years?)\s+ago\b)",
-        r"(?P<relunit>\b(?:last|next|this)\s+(?:month|year)\b)",
-        rf"(?P<wd>\b(?:(?P<wdmod>last|next|this|coming)\s+)?{wd})\b",
+        rf"(?P<relunit>\b(?:{_alt(ordered('period_modifiers'))})\s+(?:month|year)\b)",
+        rf"(?P<wd>\b(?:(?P<wdmod>{_alt(ordered('weekday_modifiers'))})\s+)?{wd})\b",
         rf"(?P<rel>\b(?:{_alt(list(w.relative_days))}))\b",
         rf"(?P<month>\b{full})\b",
         rf"(?P<year>(?<![$£€\d.,-])\b{year})\b(?![-–]\d|\s*%|,\d)",
@@ -217,7 +219,7 @@ def _verb_tense(verb, depth: int = 0) -> Tense:
     if verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN":
-        if any(a.tag_ == "VBD" or a.lower_ in ("has", "have", "had", "'s", "'ve") for a in auxes):
+        if any(a.tag_ == "VBD" or a.lower_ in _PERFECT_AUXILIARIES for a in auxes):
             return "past"
         return "past" if not auxes else "present"
     if verb.tag_ == "VBG":
@@ -301,7 +303,7 @@ def _resolve(kind: str, m: re.Match[str], base: date | None, tense: Tense) -> st
     w = date_words()
     text = m.group(0)
     explicit_year = re.search(r"\b(?:19|20)\d{2}\b", text) is not None
-    if kind in ("iso", "dmy", "mdy", "my") and explicit_year:
+    if kind in ("iso", "dmy", "mdy", "my") and explicit_year:  # names, not words: the grammar's groups
         got = _dateparse(re.sub(r"\b(?:the|of)\b", " ", text), None)
         return _fmt(*got) if got else None
     if kind == "year":
@@ -310,7 +312,7 @@ def _resolve(kind: str, m: re.Match[str], base: date | None, tense: Tense) -> st
         return None
     if kind in ("dmy", "mdy"):
         mon = next((n for s, n in w.months.items() if re.search(rf"\b{re.escape(s)}\b", text, re.I)), None)
-        dm = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", text)
+        dm = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", text)  # regex needs structure: ordinal suffixes
         if mon is None or dm is None:
             return None
         d = _month_day(base, mon, int(dm.group(1)), tense)
@@ -340,6 +342,7 @@ def find_dates(body: str, doc=None, published: str | None = None) -> list[DateMe
     ner = Intervals(_spacy_dates(doc), lambda span: span)
     out: list[DateMention] = []
     for m in _grammar().finditer(body):
+        # names, not words: the grammar's groups, in the order they are tried
         kind = next(k for k in ("iso", "dmy", "mdy", "my", "ago", "relunit", "wd", "rel", "month", "year")
                     if m.group(k) is not None)
         start, end = m.span()
@@ -357,6 +360,7 @@ def find_dates(body: str, doc=None, published: str | None = None) -> list[DateMe
                 continue  # "the world of tomorrow"
             if text[0].isupper() and not _sentence_start(body, start):
                 continue  # "Russia Today", "USA Today": names, not days
+        # names, not words: the grammar's groups that name a day or month of an unstated year
         tense = clause_tense(doc, start, end) if kind in ("dmy", "mdy", "month", "wd") else None
         value = _resolve(kind, m, base, tense)
         if value:
@@ -389,3 +393,9 @@ def date_for_span(analysis: Analysis, start: int, end: int, *, allow_year: bool 
 
 __all__ = ["resolve_dates", "find_dates", "date_for_span", "clause_tense", "date_words", "DateDataError",
            "parse_date_words"]
+
+
+@component("dates")
+def _dates(context) -> Callable[[Analysis], None]:
+    """Date expressions resolved against the article's date."""
+    return resolve_dates

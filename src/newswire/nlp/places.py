@@ -17,15 +17,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newswire.data import read_yaml
+from newswire.data import DataError, read_yaml
 from newswire.model import Analysis, Location
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 DOMINANCE = 5.0  # a city must be this many times larger than its namesakes to win
 
 
-class PlaceDataError(ValueError):
-    """``data/places.yaml`` is malformed; the message says where."""
+PlaceDataError = DataError  # data/places.yaml is malformed
 
 
 @dataclass(frozen=True)
@@ -133,6 +132,7 @@ def check_places_data(data: Any) -> dict[str, Any]:
     """The shape of ``places.yaml``; raise PlaceDataError naming what is wrong."""
     if not isinstance(data, dict):
         raise PlaceDataError("places.yaml: the top level must be a mapping")
+    # names, not words: the sections of places.yaml
     for key in ("countries", "cities", "regions"):
         if not isinstance(data.get(key), dict):
             raise PlaceDataError(f"places.yaml: {key!r} must be a mapping of names")

@@ -9,19 +9,10 @@ at ±1 on any long article and is not used.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Callable
 
-
-@dataclass(frozen=True)
-class Tone:
-    tone: float  # positive - negative, percent
-    positive: float  # percent of the text scored positive
-    negative: float  # percent of the text scored negative
-    word_count: int
-
-    @property
-    def polarity(self) -> float:
-        return self.positive + self.negative
+from newswire.components import component
+from newswire.model import Analysis, Tone
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,3 +41,13 @@ def article_tone(text: str) -> Tone:
 def polarity(text: str) -> float:
     """VADER's compound score of a short phrase (-1..+1): how negative or positive a characterisation is."""
     return _analyzer().polarity_scores(text)["compound"]
+
+
+@component("tone")
+def _tone(context) -> Callable[[Analysis], None]:
+    """The article's tone on GDELT's scale, stored with it (not part of the analysis record)."""
+
+    def run(analysis: Analysis) -> None:
+        analysis.tone = article_tone(analysis.article.body)
+
+    return run

@@ -34,9 +34,9 @@ from newswire.sources.detect import (
 )
 from newswire.sources.feeds import iter_feed
 from newswire.sources.files import gunzip, gunzip_head, read_capped, sniffable, walk
-from newswire.sources.tables import iter_csv, iter_jsonl
+from newswire.sources.http import Fetcher, Response, is_url
+from newswire.sources.tabular import iter_csv, iter_jsonl
 from newswire.sources.warc import iter_warc
-from newswire.sources.web import Fetcher, Response, is_url
 
 __all__ = ["iter_documents", "Fetcher", "Response", "detect", "FORMATS"]
 

@@ -16,7 +16,9 @@ import re
 
 from charset_normalizer import from_bytes
 
+# names, not words: the input formats
 FORMATS = ("text", "html", "rss", "warc", "jsonl", "csv")
+# names, not words: the input formats
 CONTAINERS = ("warc", "jsonl", "csv")  # many articles per input: streamed, limited per record
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -45,9 +47,12 @@ _MAGIC = (
 )
 _TEXT_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _UTF16 = {"utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be"}  # charset-normalizer's names → ours
+# regex needs structure: root tags of a feed
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
+# regex needs structure: tags that open an HTML page
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title)[\s>]", re.I)
 _HTML_ROOT = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.I)
+# names, not words: the columns of an article table
 _KNOWN_COLUMNS = {"url", "title", "date", "published", "text", "html", "body", "content"}
 
 
@@ -129,6 +134,7 @@ def _looks_csv(head: bytes) -> bool:
         return False
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
     columns = {c.strip().lower() for c in next(csv.reader([first], delimiter=delimiter), [])}
+    # names, not words: the columns of an article table
     return bool(columns & {"text", "html", "body", "content"}) and bool(columns & {"url", "title"})
 
 

@@ -17,7 +17,7 @@ from email.utils import parsedate_to_datetime
 import feedparser
 
 from newswire.model import Document, InputError, Rejected
-from newswire.sources.web import Response, is_url, resolve
+from newswire.sources.http import Response, is_url, resolve
 
 # An item's content counts as the full article from this many characters of text on; shorter
 # "content" is a teaser and the linked page is fetched instead.
@@ -101,6 +101,7 @@ def _text(value: str) -> str:
 
 def _published(entry) -> str | None:
     """The item's date as ISO 8601, keeping the feed's own time zone where it gives one."""
+    # names, not words: feedparser's date fields
     for key in ("published", "updated", "created"):
         raw = (entry.get(key) or "").strip()
         if not raw:

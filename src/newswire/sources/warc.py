@@ -17,7 +17,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from newswire.config import Settings
 from newswire.model import Document, Rejected
-from newswire.sources.web import parse_content_type
+from newswire.sources.http import parse_content_type
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHUNK = 64 * 1024

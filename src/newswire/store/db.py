@@ -19,12 +19,11 @@ from typing import Any
 
 import duckdb
 
+from newswire.config import DEFAULT_DB
 from newswire.model import Rejected
 from newswire.store.dedup import StoryIndex
 from newswire.store.records import Prepared
 from newswire.store.schema import migrate
-
-DEFAULT_DB = "newswire.duckdb"
 
 
 class StoreError(OSError):

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from newswire.model import Analysis, Article
-from newswire.nlp.tone import Tone, article_tone
+from newswire.model import Analysis, Article, Tone
 from newswire.store.dedup import signature
+
+NO_TONE = Tone(0.0, 0.0, 0.0, 0)  # an article the tone component did not score
 
 
 @dataclass
@@ -63,7 +64,7 @@ def prepare(analysis: Analysis) -> Prepared:
         record=record,
         origin=a.origin,
         source=source_name(a),
-        tone=article_tone(a.body),
+        tone=analysis.tone or NO_TONE,
         signature=signature(a.body),
         sentence_ids=sentence_ids,
     )

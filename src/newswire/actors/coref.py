@@ -30,23 +30,21 @@ Mentions stay sorted by start.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from newswire.actors.dictionary import Role, norm
+from newswire.components import component
+from newswire.data import mapping, words
 from newswire.model import Actor, Analysis, Mention
 from newswire.nlp.spans import Intervals, entities
 
-_PRONOUNS = {
-    "he": "m", "him": "m", "his": "m", "himself": "m",
-    "she": "f", "her": "f", "hers": "f", "herself": "f",
-    "they": "pl", "them": "pl", "their": "pl", "theirs": "pl", "themselves": "pl",
-    "its": "org", "itself": "org", "it": "it",
-}
-_PAST = {"former", "ex", "then", "outgoing", "erstwhile", "previous"}
-_GENERIC = {"chief", "head", "top", "senior", "official", "leader", "new", "current", "incumbent",
-            "country", "'s", "’s", "-", "of", "the", "for", "and"}
-_QUALIFIERS = {"vice", "deputy", "assistant", "under", "acting", "interim", "junior", "shadow"}
+_PRONOUNS = mapping("pronoun_kinds")  # "he" -> m, "they" -> pl, ...
+_PAST = words("past_title_words")
+_GENERIC = words("generic_title_words")
+_QUALIFIERS = words("title_qualifiers")
+_POSSESSIVE_PRONOUNS = words("possessive_pronouns")
 _PERSON_WINDOW = 3  # sentences
 _GROUP_WINDOW = 2
 
@@ -171,7 +169,7 @@ def _candidates(doc, named: Intervals[Mention]):
     """Pronouns and definite noun phrases, in text order, that no name mention already covers."""
     found = []
     for t in doc:
-        if t.lower_ in _PRONOUNS and t.pos_ == "PRON" or t.lower_ in ("his", "its", "their", "her") \
+        if t.lower_ in _PRONOUNS and t.pos_ == "PRON" or t.lower_ in _POSSESSIVE_PRONOUNS \
                 and t.tag_ == "PRP$":
             if not named.covering(t.idx):
                 found.append(("pronoun", doc[t.i:t.i + 1]))
@@ -229,8 +227,8 @@ def _coordinated_lists(doc, items: list[_Item]) -> None:
             it.members, it.list_has_person = mentions, has_person
 
 
-_WEATHER = {"rain", "snow", "pour", "hail", "drizzle", "freeze"}
-_COPULAS = {"be", "seem", "appear", "become", "remain"}
+_WEATHER = words("weather_verbs")
+_COPULAS = words("copulas")
 
 
 def _expletive(clause) -> bool:
@@ -395,3 +393,9 @@ def _role_fits(role, title_words: set[str], past: bool, country, igo, day) -> bo
     if (role_words & _QUALIFIERS) - wanted:
         return False  # "the president" is not the vice president
     return not wanted or wanted <= role_words
+
+
+@component("coreference", needs_parse=True)
+def _coreference(context) -> Callable[[Analysis], None]:
+    """Pronouns and descriptions ("the former minister") resolved to the actors named before them."""
+    return functools.partial(resolve_coreference, dictionary=context.dictionary)

@@ -20,6 +20,7 @@ from typing import Any, BinaryIO
 from newswire.config import Settings
 from newswire.model import Document, Rejected
 
+# names, not words: the columns of an article table
 TEXT_KEYS = ("text", "body", "content")
 HTML_KEYS = ("html",)
 DATE_KEYS = ("published", "date")
