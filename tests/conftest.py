@@ -20,6 +20,14 @@ def need_shared(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def dictionary():
+    """The bundled actor dictionary with the test people of ``fixtures/actors/people.yaml``."""
+    from newswire.actors import load_dictionary
+
+    return load_dictionary((str(FIXTURES / "actors" / "people.yaml"),))
+
+
 @pytest.fixture
 def seed_path() -> Path:
     return need_shared("seed", "000_7709bc4aa7c3aaf0.txt")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import FIXTURES, need_shared
+from conftest import need_shared
 
 from newswire.actors import (
     DictionaryError,
@@ -16,13 +16,6 @@ from newswire.actors import (
 )
 from newswire.model import Actor, Analysis, Article
 from newswire.nlp.parser import load_nlp
-
-PEOPLE = str(FIXTURES / "actors" / "people.yaml")
-
-
-@pytest.fixture(scope="module")
-def dictionary():
-    return load_dictionary((PEOPLE,))
 
 
 def analyse(text: str, dictionary, day: str | None = "2021-02-07") -> Analysis:
@@ -252,7 +245,7 @@ def test_places_and_adjectives_that_are_not_actors(dictionary):
     assert not any(m.actor.code.startswith(("JEY", "POL")) for m in a.mentions)
 
 
-# -- second round: institutions, context, metonyms, dates of surnames --------------------------------
+# -- institutions, context, metonyms, dates of surnames --------------------------------
 @pytest.mark.parametrize(("text", "span", "code"), [
     ("The Libyan House of Representatives rejected the unity government on Tuesday.",
      "Libyan House of Representatives", "LBYLEG"),
@@ -347,7 +340,7 @@ def test_petrarch_no_code_is_not_same_as_above(tmp_path):
     assert by_name["SAMWISE"].code_on(None) == "ELR/GAL"  # no bracket at all: the entry before
 
 
-# -- third round: armed forces by their equipment, named groups, titles over user names -------------------
+# -- armed forces by their equipment, named groups, titles over user names -------------------
 @pytest.mark.parametrize(("text", "span", "code"), [
     ("Russian aircraft bombed the market in Idlib on Tuesday.", "Russian aircraft", "RUSMIL"),
     ("Israeli helicopters fired rockets at the camp overnight.", "Israeli helicopters", "ISRMIL"),
@@ -434,7 +427,7 @@ def test_user_petrarch_entries_win_and_titles_compose():
     assert load_dictionary().lookup("msf", None) is not None
 
 
-def test_round_five_sector_words_compose_with_countries(dictionary):
+def test_group_and_opposition_words_compose_with_countries(dictionary):
     got = codes(analyse("Croatian extremists attacked the village while Algerian landowners began a hunger "
                         "strike and opposition groups in Zimbabwe demanded elections.", dictionary))
     assert ("Croatian extremists", "HRVRAD") in got
@@ -459,7 +452,7 @@ def test_both_sides_is_not_the_sentences_one_country() -> None:
     assert not any(m.text == "sides" for m in analysis.mentions)
 
 
-# ----- round three of the actor layer: peoples, more organisations, coordinated names -----
+# ----- peoples, more organisations, coordinated names -----
 @pytest.mark.parametrize("text,span,code", [
     ("Chechen fighters ambushed a convoy near Grozny on Tuesday.", "Chechen fighters", "RUSREB"),
     ("Uighur activists rallied outside the consulate in Istanbul.", "Uighur activists", "CHNOPP"),

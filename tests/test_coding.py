@@ -367,7 +367,7 @@ def test_petrarch_cameo_dictionary_loads():
     assert any(p.trigger == "expel" and p.code == "161" and ("diplomat",) in p.object for p in ps)
 
 
-# ---- second round: recall without losing precision ---------------------------------------------
+# ---- recall without losing precision ---------------------------------------------
 
 
 def test_ready_or_willing_to_passes_the_subject_down_and_is_planned():
@@ -426,7 +426,7 @@ def test_coordinated_pledgers_are_not_each_others_target():
                                                                  ("PSEREB", "030", "ISR", "occurred")}
 
 
-# ---- third round: precision on real news -------------------------------------------------------
+# ---- precision on real news -------------------------------------------------------
 
 PEOPLE = {"Biden": Actor("Joe Biden", "USA", "USA"), "Trump": Actor("Donald Trump", "USAGOV", "USA", sector="GOV")}
 
@@ -535,7 +535,7 @@ def test_discussing_ties_with_a_country_is_no_meeting_with_it():
     assert triples("EU leaders will discuss their strained ties with Moscow in March.") == set()
 
 
-# ---- round four: refusals, threats had, purposes, offers, slots ------------------------------
+# ---- refusals, threats had, purposes, offers, slots ------------------------------
 
 
 def test_refusing_a_private_act_rejects_no_one_but_refusing_to_act_on_a_state_does():
@@ -560,7 +560,7 @@ def test_an_offer_of_nothing_in_particular_is_no_event():
     assert ("IRN", "030", "CHN", "occurred") in triples("Iran offered to hand over the tanker to China.")
 
 
-def test_violence_verbs_of_round_four():
+def test_violence_verbs_code_assaults():
     assert ("PSEREB", "190", "ISR", "occurred") in triples("Hamas gunmen wounded two soldiers from Israel.")
     assert ("RUSCOP", "182", "UKR", "occurred") in triples("Russian police beat up protesters from Ukraine.")
 

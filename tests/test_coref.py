@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-from conftest import FIXTURES, need_shared
+from conftest import need_shared
 
 from newswire.actors import load_dictionary, resolve_actors
 from newswire.actors.coref import resolve_coreference
 from newswire.model import Analysis, Article
 from newswire.nlp.parser import load_nlp
-
-
-@pytest.fixture(scope="module")
-def dictionary():
-    return load_dictionary((str(FIXTURES / "actors" / "people.yaml"),))
 
 
 def analyse(text: str, dictionary, day: str | None = "2021-02-07") -> Analysis:
@@ -153,7 +147,7 @@ def test_a_description_resolves_forward_to_a_person_named_later(dictionary):
     assert not any(m.kind == "description" for m in a.mentions)
 
 
-# -- third round: "it" reported by a country, "they" for a list -------------------------------------------
+# -- "it" reported by a country, "they" for a list -------------------------------------------
 def test_it_as_the_subject_reported_by_a_country_or_organisation(dictionary):
     a = analyse("Switzerland said on Tuesday it had expelled two Russian diplomats.", dictionary)
     assert resolved(a, "it") == ("pronoun", None, "CHE")
