@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 DB ?= newswire.duckdb
+PORT ?= 8000
 
 .PHONY: run test lint bench demo clean
 
@@ -22,7 +23,7 @@ $(DEVSTAMP): $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/newswire demo --db $(DB)
-	$(BIN)/newswire serve --db $(DB) --host 127.0.0.1 --port 8000
+	$(BIN)/newswire serve --db $(DB) --host 127.0.0.1 --port $(PORT)
 
 test: $(DEVSTAMP)
 	$(BIN)/ruff check src tests bench

@@ -41,7 +41,7 @@ def test_gdelt_export_has_gdelt_columns_in_every_row(db, tmp_path):
     }
     assert [len(v) for v in expected.values()] == [61, 16, 27]
     out = tmp_path / "gdelt"
-    proc = subprocess.run([sys.executable, "-m", "newswire.cli", "export", "--format", "gdelt", str(out),
+    proc = subprocess.run([sys.executable, "-m", "newswire.cli", "export", "--format", "gdelt", "--header", str(out),
                            "--db", str(db)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     tables = {}
@@ -58,7 +58,7 @@ def test_gdelt_export_has_gdelt_columns_in_every_row(db, tmp_path):
         ("DEUGOV", "1011", "RUSGOV"), ("IGOEUREEC", "111", "RUSGOV"), ("RUSGOV", "1663", "DEUGOV")]
     expel = next(e for e in events if e["EventCode"] == "1663")
     assert (expel["SQLDATE"], expel["EventRootCode"], expel["QuadClass"], expel["NumMentions"],
-            expel["NumSources"], expel["ActionGeo_FullName"]) == ("20210205", "16", "4", "2", "2", "Moscow")
+            expel["NumSources"], expel["ActionGeo_FullName"]) == ("20210205", "16", "4", "2", "2", "Moscow, Russia")
     assert float(expel["AvgTone"]) < 0
     assert len(tables[".mentions.CSV"]) == 6
     gkg = [dict(zip(expected[".gkg.csv"], r, strict=True)) for r in tables[".gkg.csv"]]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from newswire.data.gazetteer import PlaceDataError, check_places_data, resolve_place
 from newswire.model import Analysis, Article
 from newswire.nlp.parser import load_nlp
-from newswire.nlp.places import PlaceDataError, check_places_data, places_in, resolve_place
+from newswire.nlp.places import places_in
 
 
 @pytest.mark.parametrize(("name", "country"), [

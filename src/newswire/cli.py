@@ -7,17 +7,24 @@ Exit codes (the contract): 0 when at least one article was processed, 2 when non
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import signal
 import sys
 import threading
 from collections.abc import Sequence
 
-from newswire import __version__, api
+from newswire import __version__
 from newswire.config import DEFAULT, DEFAULT_DB, Settings
 from newswire.model import InputError, Rejected
 
 FORMATS = ("auto", "text", "html", "rss", "warc", "jsonl", "csv")
+PERIODS = ("day", "week", "month", "year")
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """ "1 event", "2 events", "0 events"."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def _err(message: str) -> None:
@@ -44,10 +51,32 @@ def _pipeline(args: argparse.Namespace, *, prefilter: bool):
     return pipeline
 
 
+def _pasted(args: argparse.Namespace, pipeline):
+    """The inputs' articles, with --published and --url given to text read from standard input."""
+    from dataclasses import replace
+
+    published, url = getattr(args, "published", None), getattr(args, "url", None)
+    if (published or url) and "-" not in args.paths:
+        raise InputError("--published and --url are for text read from standard input (PATH -)")
+    if published:
+        from datetime import date, datetime
+
+        try:
+            (date.fromisoformat if len(published) == 10 else datetime.fromisoformat)(published)
+        except ValueError:
+            raise InputError(f"--published must be YYYY-MM-DD or an ISO date and time (got {published!r})") from None
+    for article in pipeline.read(args.paths, format=args.format, on_reject=_report_reject):
+        if article.origin.startswith("<stdin>"):
+            changes = {k: v for k, v in (("published", published), ("url", url)) if v}
+            if changes:
+                article = replace(article, **changes)
+        yield article
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     pipeline = _pipeline(args, prefilter=args.prefilter)
     count = 0
-    for analysis in api.analyze(args.paths, format=args.format, on_reject=_report_reject, pipeline=pipeline):
+    for analysis in pipeline.analyze_articles(_pasted(args, pipeline)):
         count += 1
         for warning in analysis.article.warnings:
             _err(f"{analysis.article.origin}: {warning}")
@@ -67,8 +96,8 @@ def _print_summary(analysis) -> None:
     for e in analysis.events:
         target = e.target.code if e.target else "-"
         print(f"    {e.source.code:>12} → {e.cameo:<5} {e.plover:<10} → {target:<12} {e.status}  «{e.trigger}»")
-    print(f"    {len(analysis.entities)} entities, {len(analysis.dates)} dates, {len(analysis.quotes)} quotes, "
-          f"{len(analysis.events)} events")
+    print(f"    {plural(len(analysis.entities), 'entity', 'entities')}, {plural(len(analysis.dates), 'date')}, "
+          f"{plural(len(analysis.quotes), 'quote')}, {plural(len(analysis.events), 'event')}")
 
 
 # -- the database commands: the work is in newswire.ingest and newswire.store ------------------
@@ -142,14 +171,26 @@ EVENT_TABLE = ("date", "source_code", "cameo", "plover", "target_code", "quad_cl
                "num_mentions", "num_sources", "trigger")
 
 
+def _filters(args: argparse.Namespace, store) -> dict:
+    """The event filters given on the command line, actors resolved (and what they resolved to said)."""
+    from newswire.store import queries
+
+    out = {k: getattr(args, k) for k in ("cameo", "plover", "quad_class", "status", "since", "until", "text")}
+    for side in ("source", "target", "actor"):
+        value = getattr(args, side)
+        if value:
+            resolved = queries.resolve_actor(store, value)
+            _err(f"--{side} {resolved}")
+            out[side] = resolved
+    return out
+
+
 def cmd_events(args: argparse.Namespace) -> int:
     from newswire.store import queries
 
     with _open(args) as store:
-        rows = queries.events(store, source=args.source, target=args.target, actor=args.actor, cameo=args.cameo,
-                              plover=args.plover, quad_class=args.quad_class, status=args.status,
-                              since=args.since, until=args.until, text=args.text, limit=args.limit)
-    _print_rows(rows, args.format, EVENT_TABLE, f"{len(rows)} events")
+        rows = queries.events(store, **_filters(args, store), limit=args.limit)
+    _print_rows(rows, args.format, EVENT_TABLE, plural(len(rows), "event"))
     return 0
 
 
@@ -157,13 +198,16 @@ def cmd_dyad(args: argparse.Namespace) -> int:
     from newswire.store import queries
 
     with _open(args) as store:
-        result = queries.dyad(store, args.a, args.b, by=args.by, directed=args.directed)
+        result = queries.dyad(store, args.a, args.b, by=args.by, directed=args.directed, status=args.status)
+    for line in result["resolved"]:
+        _err(line)
     if args.format == "jsonl":
         print(json.dumps(result, ensure_ascii=False, default=str))
         return 0
     columns = ("period", "events", "q1", "q2", "q3", "q4", "goldstein_mean", "net_cooperation", "mentions")
     arrow = "→" if args.directed else "↔"
-    _print_rows(result["series"], args.format, columns, f"{args.a} {arrow} {args.b} by {args.by}")
+    _print_rows(result["series"], args.format, columns,
+                f"{args.a} {arrow} {args.b} by {args.by} ({', '.join(result['status'])} events)")
     if args.format == "table":
         _print_extremes(result)
     return 0
@@ -171,10 +215,10 @@ def cmd_dyad(args: argparse.Namespace) -> int:
 
 def _print_extremes(result: dict) -> None:
     if not result["series"]:
-        print("no events between these actors")
+        print(f"no {' or '.join(result.get('status') or ['dated'])} events between these actors")
         return
     low, high = result["low"], result["high"]
-    print(f"{result['events']} events; low point {low['period']} (net cooperation {low['net_cooperation']}), "
+    print(f"{plural(result['events'], 'event')}; low point {low['period']} (net cooperation {low['net_cooperation']}), "
           f"high point {high['period']} (net cooperation {high['net_cooperation']})")
 
 
@@ -183,8 +227,8 @@ def cmd_actors(args: argparse.Namespace) -> int:
 
     with _open(args) as store:
         rows = queries.actors(store, limit=args.limit)
-    _print_rows(rows, args.format, ("code", "name", "country", "events", "as_source", "as_target", "mentions"),
-                f"{len(rows)} actors")
+    _print_rows(rows, args.format, ("code", "name", "people", "country", "events", "as_source", "as_target",
+                                    "mentions"), plural(len(rows), "actor"))
     return 0
 
 
@@ -205,10 +249,60 @@ def cmd_export(args: argparse.Namespace) -> int:
     from newswire.store.export import export
 
     with _open(args) as store:
-        paths = export(store, args.dir, args.format, replace=args.replace)
+        paths = export(store, args.dir, args.format, replace=args.replace, header=args.header,
+                       filters=_filters(args, store))
     for path in paths:
         print(path)
     return 0
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    from newswire.store import browse
+
+    with _open(args) as store:
+        rows = browse.quotes(store, speaker=args.speaker, text=args.text, limit=_limit(args.limit))
+    _print_rows(rows, args.format, ("published", "speaker", "speaker_code", "kind", "text", "title"),
+                plural(len(rows), "quote"))
+    return 0
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    from newswire.store import browse
+
+    with _open(args) as store:
+        rows = browse.articles(store, text=args.text, limit=_limit(args.limit))
+    _print_rows(rows, args.format, ("published", "source", "title", "tone", "word_count", "key"),
+                plural(len(rows), "article"))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from newswire.store import browse, queries
+
+    text = " ".join(args.text.split())
+    if len(text) < 2:
+        raise InputError("search needs at least 2 characters of text")
+    limit = _limit(args.limit)
+    with _open(args) as store:
+        found = {"articles": browse.articles(store, text=text, limit=limit),
+                 "events": queries.events(store, text=text, limit=limit),
+                 "quotes": browse.quotes(store, text=text, limit=limit)}
+    if args.format == "jsonl":
+        for kind, rows in found.items():
+            for row in rows:
+                print(json.dumps({"kind": kind[:-1], **row}, ensure_ascii=False, default=str))
+        return 0
+    columns = {"articles": ("published", "source", "title", "key"), "events": EVENT_TABLE,
+               "quotes": ("published", "speaker", "text", "title")}
+    for kind, rows in found.items():
+        _print_rows(rows, args.format, columns[kind], f"{plural(len(rows), kind[:-1])} matching {text!r}")
+    return 0
+
+
+def _limit(value: int | None) -> int:
+    if value is not None and value < 1:
+        raise InputError(f"--limit must be at least 1 (got {value})")
+    return value or 50
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -230,7 +324,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return code
     with _open(args) as store:
         rows = queries.events(store)
-        _print_rows(rows, "table", EVENT_TABLE, f"{len(rows)} events in the demo articles")
+        _print_rows(rows, "table", EVENT_TABLE, f"{plural(len(rows), 'event')} in the demo articles")
         dyads = queries.top_dyads(store, limit=1)
         if dyads:
             d = dyads[0]
@@ -273,9 +367,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         _err(f"serving on {args.host}: anyone who can reach this address can read the database "
              "(requests must name it, localhost or an --allowed-host)")
+    _check_port(args.host, args.port)
     print(f"newswire: serving {args.db} on http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
     serve(args.db, host=args.host, port=args.port, allowed_hosts=tuple(args.allowed_host or ()))
     return 0
+
+
+def _check_port(host: str, port: int) -> None:
+    """A busy or forbidden port is one clear line before anything claims to be serving."""
+    import socket
+
+    if not 0 < port < 65536:
+        raise InputError(f"--port must be between 1 and 65535 (got {port})")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise InputError(f"cannot serve on {host}: {exc}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            reason = "is in use" if exc.errno == errno.EADDRINUSE else f"cannot be used ({exc.strerror})"
+            raise InputError(f"port {port} on {host} {reason}: pass another with --port "
+                             "(make run PORT=8001)") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -286,75 +402,119 @@ def build_parser() -> argparse.ArgumentParser:
     def inputs(p: argparse.ArgumentParser) -> None:
         p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, URLs, or - for stdin")
         p.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: detect)")
-        p.add_argument("--max-bytes", type=int, default=None, help="reject inputs larger than this (default 20 MB)")
+        p.add_argument("--max-bytes", type=int, default=None, help="reject inputs larger than this (default: 20 MB)")
         p.add_argument("--actors", action="append", metavar="FILE",
-                       help="extra actor dictionary (newswire YAML or PETRARCH .actors/.agents); repeatable")
+                       help="extra actor dictionary (newswire YAML or PETRARCH .actors/.agents); repeatable "
+                            "(default: the bundled dictionaries only)")
 
     p = sub.add_parser("analyze", help="analyze inputs without a database")
     inputs(p)
-    p.add_argument("--json", action="store_true", help="print one analysis record per article (JSON Lines)")
+    p.add_argument("--json", action="store_true", help="print one analysis record per article (JSON Lines) (default: a summary)")
+    p.add_argument("--published", metavar="DATE",
+                   help="publication date (YYYY-MM-DD or ISO date-time) of text read from stdin (PATH -); "
+                        "relative dates are read against it (default: none)")
+    p.add_argument("--url", help="the URL of text read from stdin (PATH -) (default: none)")
     p.add_argument("--prefilter", action="store_true",
                    help="let articles that cannot hold an event skip the dependency parser (faster; "
-                        "they lose indirect quotes and tense-based dates)")
+                        "they lose indirect quotes and tense-based dates) (default: off)")
     p.set_defaults(func=cmd_analyze)
 
+    def event_filters(p: argparse.ArgumentParser, status_default: str = "all") -> None:
+        p.add_argument("--source", help="source actor: code prefix, country, organisation or name (default: any)")
+        p.add_argument("--target", help="target actor, as --source (default: any)")
+        p.add_argument("--actor", help="either side, as --source: USAGOV, Russia, EU, Trump (default: any)")
+        p.add_argument("--cameo", help="CAMEO code prefix, e.g. 16 or 1663 (default: any)")
+        p.add_argument("--plover", help="PLOVER type, e.g. THREATEN (default: any)")
+        p.add_argument("--quad-class", type=int, choices=(1, 2, 3, 4),
+                       help="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict "
+                            "(default: any)")
+        p.add_argument("--status", metavar="STATUS[,STATUS]",
+                       help="occurred, planned, possible, negated, comma-separated, or all "
+                            f"(default: {status_default})")
+        p.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this day (default: any)")
+        p.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this day (default: any)")
+        p.add_argument("--text", help="words in the evidence sentence (default: any)")
+
     def db(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"database (default {DEFAULT_DB})")
+        p.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"database (default: {DEFAULT_DB})")
 
     def out_format(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--format", choices=("table", "csv", "jsonl"), default="table", help="output format")
+        p.add_argument("--format", choices=("table", "csv", "jsonl"), default="table",
+                       help="output format (default: table)")
 
     p = sub.add_parser("ingest", help="analyze inputs into the database")
     inputs(p)
     db(p)
-    p.add_argument("--jobs", type=int, default=1, help="worker processes for the language analysis")
-    p.add_argument("--batch-size", type=int, default=32, help="articles per transaction")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes for the language analysis (default: 1)")
+    p.add_argument("--batch-size", type=int, default=32, help="articles per transaction (default: 32)")
     p.add_argument("--no-prefilter", action="store_true",
-                   help="parse every article fully, also those that cannot hold an event")
+                   help="parse every article fully, also those that cannot hold an event (default: skip the parser "
+                        "for those)")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("events", help="list stored events")
     db(p)
     out_format(p)
-    p.add_argument("--source", help="source actor: code prefix, country, organisation or name")
-    p.add_argument("--target", help="target actor")
-    p.add_argument("--actor", help="either side")
-    p.add_argument("--cameo", help="CAMEO code prefix, e.g. 16 or 1663")
-    p.add_argument("--plover", help="PLOVER type, e.g. THREATEN")
-    p.add_argument("--quad-class", type=int, choices=(1, 2, 3, 4))
-    p.add_argument("--status", choices=("occurred", "planned", "possible", "negated"))
-    p.add_argument("--since", metavar="YYYY-MM-DD")
-    p.add_argument("--until", metavar="YYYY-MM-DD")
-    p.add_argument("--text", help="words in the evidence sentence")
-    p.add_argument("--limit", type=int, default=None)
+    event_filters(p)
+    p.add_argument("--limit", type=int, default=None, help="at most this many events (default: all)")
     p.set_defaults(func=cmd_events)
 
-    p = sub.add_parser("dyad", help="events between two actors over time")
+    p = sub.add_parser("dyad", help="events between two actors over time (occurred events unless --status)")
     db(p)
     out_format(p)
-    p.add_argument("a", metavar="A")
-    p.add_argument("b", metavar="B")
-    p.add_argument("--by", choices=("day", "week", "month", "year"), default="month")
-    p.add_argument("--directed", action="store_true", help="only A acting on B")
+    p.add_argument("a", metavar="A", help="first actor: code, country, organisation or name (e.g. USAGOV, Trump)")
+    p.add_argument("b", metavar="B", help="second actor, as A")
+    p.add_argument("--by", choices=PERIODS, default="month", help="period of the series (default: month)")
+    p.add_argument("--directed", action="store_true", help="only A acting on B (default: both directions)")
+    p.add_argument("--status", metavar="STATUS[,STATUS]",
+                   help="statuses counted: occurred, planned, possible, negated, comma-separated, or all "
+                        "(default: occurred)")
     p.set_defaults(func=cmd_dyad)
 
-    p = sub.add_parser("actors", help="actors in the stored events")
+    p = sub.add_parser("actors", help="actors in the stored events: what each code is, and who was seen under it")
     db(p)
     out_format(p)
-    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--limit", type=int, default=None, help="at most this many actors (default: all)")
     p.set_defaults(func=cmd_actors)
 
     p = sub.add_parser("stats", help="what the database holds")
     db(p)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print one JSON object (default: a table)")
     p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("quotes", help="stored quotes, newest first")
+    db(p)
+    out_format(p)
+    p.add_argument("--speaker", help="speaker's name or actor code (default: any)")
+    p.add_argument("--text", help="words in the quote (default: any)")
+    p.add_argument("--limit", type=int, default=50, help="at most this many quotes (default: 50)")
+    p.set_defaults(func=cmd_quotes)
+
+    p = sub.add_parser("articles", help="stored articles, newest first")
+    db(p)
+    out_format(p)
+    p.add_argument("--text", help="words in the title or body (default: any)")
+    p.add_argument("--limit", type=int, default=50, help="at most this many articles (default: 50)")
+    p.set_defaults(func=cmd_articles)
+
+    p = sub.add_parser("search", help="search articles, events and quotes for a phrase")
+    db(p)
+    out_format(p)
+    p.add_argument("text", metavar="TEXT", help="the phrase, matched literally (at least 2 characters)")
+    p.add_argument("--limit", type=int, default=20, help="at most this many of each kind (default: 20)")
+    p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("export", help="export the database: GDELT 2.0 tables, Parquet or JSON Lines")
     db(p)
-    p.add_argument("--format", choices=("gdelt", "parquet", "jsonl"), required=True)
+    p.add_argument("--format", choices=("gdelt", "parquet", "jsonl"), required=True,
+                   help="gdelt: GDELT 2.0 Events, Mentions and GKG files; parquet or jsonl: newswire's tables "
+                        "with status (required)")
     p.add_argument("--replace", action="store_true",
-                   help="delete an earlier export of this format in DIR first (without it, such a DIR is refused)")
-    p.add_argument("dir", metavar="DIR")
+                   help="delete an earlier export of this format in DIR first (default: such a DIR is refused)")
+    p.add_argument("--header", action="store_true",
+                   help="give GDELT files a header row of GDELT's column names (default: none, as GDELT's)")
+    event_filters(p, status_default="occurred for gdelt, all for parquet and jsonl")
+    p.add_argument("dir", metavar="DIR", help="folder to write into (created if missing)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("demo", help="ingest the bundled demo articles and show what was found")
@@ -364,27 +524,30 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("spark", help="analyze WARC, JSONL or CSV inputs on Apache Spark into Parquet tables")
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="input files, folders or WARC manifests (one path per line, .gz allowed), then the output folder")
-    p.add_argument("--master", default="local[*]", help="Spark master URL (default local[*])")
+    p.add_argument("--master", default="local[*]", help="Spark master URL (default: local[*])")
     p.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: detect)")
-    p.add_argument("--base", metavar="DIR", help="folder or URL that relative paths in a manifest are under")
-    p.add_argument("--partitions", type=int, default=None, help="analysis partitions (default 2 per core)")
-    p.add_argument("--max-bytes", type=int, default=None, help="reject records larger than this (default 20 MB)")
-    p.add_argument("--actors", action="append", metavar="FILE", help="extra actor dictionary; repeatable")
-    p.add_argument("--overwrite", action="store_true", help="replace the tables in an existing output folder")
+    p.add_argument("--base", metavar="DIR",
+                   help="folder or URL that relative paths in a manifest are under (default: the manifest's folder)")
+    p.add_argument("--partitions", type=int, default=None, help="analysis partitions (default: 2 per core)")
+    p.add_argument("--max-bytes", type=int, default=None, help="reject records larger than this (default: 20 MB)")
+    p.add_argument("--actors", action="append", metavar="FILE",
+                   help="extra actor dictionary; repeatable (default: the bundled dictionaries only)")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace the tables in an existing output folder (default: refuse)")
     p.set_defaults(func=cmd_spark)
 
     p = sub.add_parser("load", help="bring a 'newswire spark' output folder into the database")
-    p.add_argument("dir", metavar="PARQUET_DIR")
+    p.add_argument("dir", metavar="PARQUET_DIR", help="the output folder of `newswire spark`")
     db(p)
     p.set_defaults(func=cmd_load)
 
     p = sub.add_parser("serve", help="the dashboard and HTTP API over a database (read-only)")
     db(p)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     p.add_argument("--allowed-host", action="append", metavar="NAME",
                    help="a host name clients use besides --host and localhost (requests naming any other "
-                        "get 400: DNS rebinding guard); repeatable")
+                        "get 400: DNS rebinding guard); repeatable (default: none)")
     p.set_defaults(func=cmd_serve)
     return parser
 

@@ -292,7 +292,7 @@ def _pronoun(span, prior: Iterable[_Item], here: int):
     return None
 
 
-def _plain(actor: Actor) -> Actor:
+def plain_row(actor: Actor) -> Actor:
     """An organisation or country itself, without the sector of the phrase that named it."""
     if actor.igo:
         return Actor(actor.name, actor.code, None, actor.igo, None)
@@ -308,7 +308,7 @@ def _org_description(root_lemma: str, prior: Iterable[_Item], dictionary):
     igos = {a.igo for a in allowed}
     for it in prior:
         if it.mention and not it.person and it.mention.actor.igo in igos:
-            return it.mention, _plain(it.mention.actor)
+            return it.mention, plain_row(it.mention.actor)
     return None
 
 

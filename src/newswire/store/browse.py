@@ -7,13 +7,23 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newswire.store.queries import EVENT_COLUMNS, PERIODS, _actor_sql, _plain, contains
+from newswire.store.queries import (
+    EVENT_COLUMNS,
+    OCCURRED,
+    PERIODS,
+    Resolved,
+    actor_sql,
+    contains,
+    plain_row,
+    status_where,
+    statuses,
+)
 
 
 def _rows(store, sql: str, params: list[Any] | tuple = ()) -> list[dict[str, Any]]:
     cur = store.con.execute(sql, list(params))
     names = [d[0] for d in cur.description]
-    return [_plain(dict(zip(names, row, strict=True))) for row in cur.fetchall()]
+    return [plain_row(dict(zip(names, row, strict=True))) for row in cur.fetchall()]
 
 
 def event(store, event_id: int) -> dict[str, Any] | None:
@@ -81,16 +91,19 @@ def quotes(store, *, speaker: str | None = None, text: str | None = None, limit:
         LIMIT ? OFFSET ?""", [*params, int(limit), int(offset)])
 
 
-def timeline(store, *, by: str = "month", actor: str | None = None) -> list[dict[str, Any]]:
-    """Events per period and QuadClass, optionally for one actor on either side."""
+def timeline(store, *, by: str = "month", actor: str | Resolved | None = None,
+             status: str | None = None) -> list[dict[str, Any]]:
+    """Events per period and QuadClass, optionally for one actor on either side (occurred events
+    unless ``status`` says otherwise)."""
     if by not in PERIODS:
         raise ValueError(by)
-    where, params = "date IS NOT NULL", []
+    status_sql, params = status_where(statuses(status, OCCURRED))
+    where = f"date IS NOT NULL AND {status_sql}"
     if actor:
-        s, ps = _actor_sql("source", actor)
-        t, pt = _actor_sql("target", actor)
+        s, ps = actor_sql("source", actor)
+        t, pt = actor_sql("target", actor)
         where += f" AND ({s} OR {t})"
-        params = ps + pt
+        params += ps + pt
     return _rows(store, f"""
         SELECT date_trunc('{by}', date)::DATE AS period, count(*) AS events,
                count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
@@ -99,27 +112,30 @@ def timeline(store, *, by: str = "month", actor: str | None = None) -> list[dict
         FROM events WHERE {where} GROUP BY period ORDER BY period""", params)
 
 
-def dyad_events(store, a: str, b: str, *, limit: int = 200) -> list[dict[str, Any]]:
-    """The events between A and B (either direction), oldest first, for the dyad page's list."""
-    sa, pa = _actor_sql("source", a)
-    tb, pb = _actor_sql("target", b)
-    sb, pb2 = _actor_sql("source", b)
-    ta, pa2 = _actor_sql("target", a)
+def dyad_events(store, a: str | Resolved, b: str | Resolved, *, limit: int = 200) -> list[dict[str, Any]]:
+    """The events between A and B (either direction), oldest first, for the dyad page's list (every
+    status: the list shows each event's)."""
+    sa, pa = actor_sql("source", a)
+    tb, pb = actor_sql("target", b)
+    sb, pb2 = actor_sql("source", b)
+    ta, pa2 = actor_sql("target", a)
     return _rows(store, f"""
         SELECT {', '.join(EVENT_COLUMNS)} FROM events
         WHERE (({sa} AND {tb}) OR ({sb} AND {ta})) ORDER BY date NULLS LAST, id LIMIT ?""",
                  [*pa, *pb, *pb2, *pa2, int(limit)])
 
 
-def partners(store, code: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Who an actor deals with most, with the net cooperation between them."""
-    s, ps = _actor_sql("source", code)
-    t, pt = _actor_sql("target", code)
+def partners(store, code: str | Resolved, *, limit: int = 20, status: str | None = None) -> list[dict[str, Any]]:
+    """Who an actor deals with most, with the net cooperation between them (occurred events unless
+    ``status`` says otherwise)."""
+    s, ps = actor_sql("source", code)
+    t, pt = actor_sql("target", code)
+    st, pst = status_where(statuses(status, OCCURRED))
     return _rows(store, f"""
         WITH sides AS (
             SELECT target_code AS partner, target_name AS name, goldstein FROM events
-            WHERE {s} AND target_code IS NOT NULL
+            WHERE {s} AND target_code IS NOT NULL AND {st}
             UNION ALL
-            SELECT source_code, source_name, goldstein FROM events WHERE {t})
+            SELECT source_code, source_name, goldstein FROM events WHERE {t} AND {st})
         SELECT partner, mode(name) AS name, count(*) AS events, round(sum(goldstein), 3) AS net_cooperation
-        FROM sides GROUP BY partner ORDER BY events DESC, partner LIMIT ?""", [*ps, *pt, int(limit)])
+        FROM sides GROUP BY partner ORDER BY events DESC, partner LIMIT ?""", [*ps, *pst, *pt, *pst, int(limit)])

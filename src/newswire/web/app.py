@@ -150,7 +150,8 @@ def create_app(db_path: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
     def api_stats() -> dict[str, Any]:
         return q.stats(view())
 
-    @app.get("/api/events", summary="Events, newest first, filtered and paginated")
+    @app.get("/api/events", summary="Events, newest first, filtered and paginated; `status` takes one or more "
+                                    "statuses, comma-separated (every status when absent)")
     def api_events(source: str | None = None, target: str | None = None, actor: str | None = None,
                    cameo: str | None = None, plover: str | None = None,
                    quad_class: int | None = Query(None, ge=1, le=4), status: str | None = None,
@@ -187,16 +188,20 @@ def create_app(db_path: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
                    ) -> dict[str, Any]:
         return {"limit": limit, "offset": offset, "items": q.actors(view(), limit=limit, offset=offset)}
 
-    @app.get("/api/dyads", summary="The most reported actor pairs")
-    def api_dyads(limit: int = Query(20, ge=1, le=MAX_PAGE)) -> dict[str, Any]:
-        return {"items": q.top_dyads(view(), limit=limit)}
+    @app.get("/api/dyads", summary="The most reported actor pairs (occurred events unless `status` says "
+                                   "otherwise)")
+    def api_dyads(limit: int = Query(20, ge=1, le=MAX_PAGE),
+                  status: str | None = Query(None, max_length=MAX_TEXT)) -> dict[str, Any]:
+        return {"items": q.top_dyads(view(), limit=limit, status=status)}
 
-    @app.get("/api/dyads/{a}/{b}", summary="A dyad's time series: QuadClass counts, Goldstein, net cooperation")
+    @app.get("/api/dyads/{a}/{b}", summary="A dyad's time series: QuadClass counts, Goldstein, net cooperation "
+                                         "(occurred events unless `status` says otherwise, e.g. occurred,planned "
+                                         "or all); A and B are codes or names")
     def api_dyad(a: str, b: str, by: str = Query("month", pattern="^(day|week|month|year)$"),
-                 directed: bool = False) -> dict[str, Any]:
+                 directed: bool = False, status: str | None = Query(None, max_length=MAX_TEXT)) -> dict[str, Any]:
         _check_actor(a)
         _check_actor(b)
-        return q.dyad(view(), a, b, by=by, directed=directed)
+        return q.dyad(view(), a, b, by=by, directed=directed, status=status)
 
     @app.get("/api/stories", summary="Stories: groups of near-duplicate articles")
     def api_stories(limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET),
@@ -248,8 +253,12 @@ def create_app(db_path: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
         _check_actor(a)
         _check_actor(b)
         v = view()
-        series = q.dyad(v, a, b, by=by)
-        events = browse.dyad_events(v, a, b, limit=MAX_PAGE)
+        try:
+            ra, rb = q.resolve_actor(v, a), q.resolve_actor(v, b)
+        except InputError as exc:
+            raise HTTPException(404, str(exc)) from None
+        series = q.dyad(v, ra, rb, by=by)
+        events = browse.dyad_events(v, ra, rb, limit=MAX_PAGE)
         return page(request, "dyad.html", a=a, b=b, by=by, dyad=series, events=events)
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
