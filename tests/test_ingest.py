@@ -123,3 +123,35 @@ def test_a_database_in_use_or_broken_is_one_line_not_a_traceback(tmp_path):
     proc = subprocess.run([*NEWSWIRE, "events", "--db", str(tmp_path / "missing.duckdb")], capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 1 and "no such database" in proc.stderr
+
+
+# -- progress --------------------------------------------------------------------------------------
+DEMO = Path(__file__).resolve().parents[1] / "src" / "newswire" / "demo"
+
+
+def test_progress_knows_the_total_and_moves_article_by_article(tmp_path):
+    import shutil
+
+    from newswire.sources import count_documents
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("01_eu_sanctions_belarus.txt", "02_sudan_talks_jeddah.txt", "10_wire_corpus.jsonl",
+                 "11_coups_corpus.csv"):
+        shutil.copy(DEMO / name, folder / name)
+    (folder / "broken.bin").write_bytes(b"\x00\x01\x02" * 100)  # one input, rejected: counted all the same
+    assert count_documents([str(folder)]) == 2 + 3 + 2 + 1
+    assert count_documents(["https://example.org/feed.xml"]) is None
+    assert count_documents([str(DEMO / "09_world_feed.xml")]) is None  # a feed's items are known once fetched
+
+    seen = []
+    result = ingest([str(folder)], tmp_path / "db.duckdb", batch_size=2,
+                    on_progress=lambda r: seen.append((r.total, r.done, r.events, r.rate, r.eta)))
+    totals = {t for t, *_ in seen}
+    assert totals == {8}
+    done = [d for _, d, *_ in seen]
+    assert done == sorted(done) and done[0] == 0 and done[-1] == 8
+    assert len(set(done)) >= 6  # updated as articles come, not once per batch
+    assert seen[-1][2] == result.events > 0  # events found so far
+    assert all(eta is not None and eta >= 0 for _, d, _, rate, eta in seen if rate > 0)
+    assert seen[-1][4] == 0

@@ -109,20 +109,32 @@ def _open(args: argparse.Namespace, *, read_only: bool = True):
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from newswire.ingest import ingest
 
     pipeline = _pipeline(args, prefilter=not getattr(args, "no_prefilter", False))
     console = Console(stderr=True)
-    with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(),
-                  TextColumn("{task.fields[read]} read · {task.fields[added]} added · "
-                             "{task.fields[skipped]} already stored · {task.fields[rejected]} rejected"),
-                  TimeElapsedColumn(), console=console, transient=True) as progress:
-        task = progress.add_task("ingest", total=None, read=0, added=0, skipped=0, rejected=0)
+    with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("· {task.fields[added]} added · {task.fields[events]} · "
+                             "{task.fields[skipped]} already stored · {task.fields[rejected]} rejected · "
+                             "{task.fields[rate]:.1f}/s"),
+                  TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console,
+                  transient=True) as progress:
+        task = progress.add_task("ingest", total=None, added=0, skipped=0, rejected=0, events="0 events",
+                                 rate=0.0)
 
         def show(r) -> None:
-            progress.update(task, read=r.read, added=r.added, skipped=r.skipped, rejected=r.rejected)
+            progress.update(task, total=r.total, completed=r.done, added=r.added, skipped=r.skipped,
+                            rejected=r.rejected, events=plural(r.events, "event"), rate=r.rate)
 
         def reject(r: Rejected) -> None:
             progress.console.print(f"newswire: rejected {r}", markup=False, highlight=False, soft_wrap=True)

@@ -40,6 +40,7 @@ class IngestResult:
     written: WriteResult = field(default_factory=WriteResult)
     rejected: int = 0
     seconds: float = 0.0
+    total: int | None = None  # documents the inputs hold, when that is known beforehand
 
     @property
     def added(self) -> int:
@@ -48,6 +49,27 @@ class IngestResult:
     @property
     def skipped(self) -> int:
         return self.written.skipped
+
+    @property
+    def events(self) -> int:
+        return self.written.events
+
+    @property
+    def done(self) -> int:
+        """Documents dealt with so far: articles read and inputs rejected."""
+        return self.read + self.rejected
+
+    @property
+    def rate(self) -> float:
+        """Documents per second so far."""
+        return self.done / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def eta(self) -> float | None:
+        """Seconds left at the rate so far, when the total is known."""
+        if self.total is None or not self.rate:
+            return None
+        return max(0.0, (self.total - self.done) / self.rate)
 
 
 # -- the worker side ---------------------------------------------------------------------------
@@ -134,12 +156,14 @@ def ingest(
 ) -> IngestResult:
     """Read, analyse and store every article in ``inputs``; rejected inputs are logged in the database.
 
-    Re-ingesting the same inputs adds nothing. ``on_progress`` is called after every stored batch.
+    Re-ingesting the same inputs adds nothing. ``on_progress`` is called after every article read and every
+    stored batch; with it, the inputs are counted first (``result.total``, when that is cheap to know).
     ``prefilter`` (on by default) lets articles that cannot hold an event skip the dependency parser
     (see :class:`newswire.pipeline.Pipeline`). A ready ``pipeline`` replaces ``settings``, ``actor_files``
     and ``prefilter``.
     """
     pipeline = pipeline or Pipeline(actor_files=actor_files, prefilter=prefilter, settings=settings)
+    inputs = [str(inputs)] if isinstance(inputs, str | Path) else [str(i) for i in inputs]  # read twice
     store = db if isinstance(db, Store) else Store(db)
     result = IngestResult()
     pending_rejects: list[Rejected] = []
@@ -176,9 +200,18 @@ def ingest(
 
     articles = pipeline.read(inputs, format=format, on_reject=reject)
 
+    if on_progress:
+        from newswire.sources import count_documents
+
+        result.total = count_documents(inputs, format=format)
+        on_progress(result)
+
     def counted() -> Iterator[Article]:
         for a in articles:
             result.read += 1
+            if on_progress:
+                result.seconds = time.perf_counter() - started
+                on_progress(result)
             yield a
 
     try:
