@@ -23,6 +23,8 @@ from newswire.cli import build_parser
 from newswire.store import Store, queries
 from newswire.store.export import gdelt_columns
 
+pytestmark = pytest.mark.slow  # processes, a browser or the whole pipeline per test: not the quick loop
+
 WIRE = FIXTURES / "analyst" / "wire.jsonl"
 
 

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.skipif(not (articles.EVAL / "dev.jsonl").exists() or no
                                 reason="../shared/eval and its corpora are absent")
 
 
+@pytest.mark.slow
 def test_dev_articles_keep_their_precision_and_recall(capsys):
     gold = [json.loads(line) for line in (articles.EVAL / "dev.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()]

@@ -106,6 +106,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(NEWSWIRE), "analyze", *args], capture_output=True, text=True, timeout=600)
 
 
+@pytest.mark.slow
 def test_cli_keeps_the_good_and_names_each_bad_input(mixed):
     folder, expected = mixed
     missing = str(folder / "not-there.html")
@@ -123,6 +124,7 @@ def test_cli_keeps_the_good_and_names_each_bad_input(mixed):
     assert len(rejected) == len(expected) + 1
 
 
+@pytest.mark.slow
 def test_cli_exits_2_when_every_input_is_bad(tmp_path):
     bad_files(tmp_path)
     result = run_cli(str(tmp_path), str(tmp_path / "missing.txt"), "--json", "--max-bytes", str(LIMIT))

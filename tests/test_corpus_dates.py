@@ -55,6 +55,7 @@ def test_corpus_dates_in_any_form_keep_the_articles_events(tmp_path):
         assert record["warnings"] == ([warning] if warning else []), raw
 
 
+@pytest.mark.slow
 def test_cli_analyze_reads_a_reuters_date_and_warns_of_a_bad_one(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps({"title": "Iran expels diplomats", "date": raw, "text": SENTENCE}) + "\n"

@@ -49,6 +49,7 @@ def test_latin1_and_windows_1252_names_come_out_right_with_a_warning(tmp_path, t
     _check_record(analysis.to_dict(), text)
 
 
+@pytest.mark.slow
 def test_cli_json_record_has_the_right_names_and_says_the_encoding_was_guessed(tmp_path):
     path = _saved(tmp_path, STORY, "cp1252")
     run = subprocess.run([str(NEWSWIRE), "analyze", str(path), "--json"], capture_output=True, text=True,

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import need_shared
 
 from newswire.ingest import ingest
@@ -55,6 +56,7 @@ def _wait_for_commits(wal: Path, proc: subprocess.Popen, commits: int, timeout: 
             size, grown = now, grown + 1
 
 
+@pytest.mark.slow
 def test_kill_half_way_then_rerun_loses_and_duplicates_nothing(tmp_path):
     rows = 16
     corpus = _subset(tmp_path, rows)
@@ -81,6 +83,7 @@ def test_kill_half_way_then_rerun_loses_and_duplicates_nothing(tmp_path):
     assert _contents(killed) == expected
 
 
+@pytest.mark.slow
 def test_bad_rows_are_rejected_by_line_and_logged(tmp_path):
     corpus = tmp_path / "corpus.csv"
     good = ("The European Union condemned Russia on Tuesday for expelling three diplomats from Germany, "
@@ -105,6 +108,7 @@ def test_bad_rows_are_rejected_by_line_and_logged(tmp_path):
     assert titles == ["EU condemns expulsions", "Talks resume"]
 
 
+@pytest.mark.slow
 def test_parallel_ingest_stores_what_a_single_process_does(tmp_path):
     corpus = _subset(tmp_path, 6)
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
@@ -114,6 +118,7 @@ def test_parallel_ingest_stores_what_a_single_process_does(tmp_path):
     assert _contents(one) == _contents(two)
 
 
+@pytest.mark.slow
 def test_a_database_in_use_or_broken_is_one_line_not_a_traceback(tmp_path):
     broken = tmp_path / "broken.duckdb"
     broken.write_bytes(b"not a database" * 100)
@@ -129,6 +134,7 @@ def test_a_database_in_use_or_broken_is_one_line_not_a_traceback(tmp_path):
 DEMO = Path(__file__).resolve().parents[1] / "src" / "newswire" / "demo"
 
 
+@pytest.mark.slow
 def test_progress_knows_the_total_and_moves_article_by_article(tmp_path):
     import shutil
 

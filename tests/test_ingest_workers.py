@@ -17,7 +17,8 @@ import pytest
 
 from newswire.store import Store
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+pytestmark = [pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)"),
+              pytest.mark.slow]  # worker processes started and killed
 
 COUNTRIES = ["Iran", "Iraq", "Syria", "Egypt", "Jordan", "Turkey", "Greece", "France", "Spain", "Italy"]
 ARTICLES = 8

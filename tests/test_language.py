@@ -40,6 +40,7 @@ def test_short_english_is_analysed_as_english(text):
     assert not any("not English" in w for w in article.warnings)
 
 
+@pytest.mark.slow
 def test_a_one_line_item_gives_its_actors_in_the_library_and_the_cli():
     assert {"DEU", "IRN"} <= _actor_codes(newswire.analyze_text(MAHAN_AIR).to_dict())
     run = subprocess.run([str(NEWSWIRE), "analyze", "-", "--json"], input=MAHAN_AIR + "\n",

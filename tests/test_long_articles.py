@@ -52,6 +52,7 @@ def copy_good(folder: Path) -> tuple[Path, Path]:
     return first, last
 
 
+@pytest.mark.slow
 def test_cli_rejects_a_text_too_long_in_one_line_and_keeps_the_rest(tmp_path):
     first, last = copy_good(tmp_path)
     huge = tmp_path / "b_wire.jsonl"

@@ -81,6 +81,7 @@ def _events(articles, prefilter: bool) -> list[list[dict]]:
     return [[e.to_dict() for e in a.events] for a in api.analyze_articles(articles, prefilter=prefilter)]
 
 
+@pytest.mark.slow
 def test_events_equal_with_and_without_prefilter_on_demo_articles():
     articles = list(api.read_articles([str(DEMO)]))
     assert len(articles) >= 10
@@ -89,6 +90,7 @@ def test_events_equal_with_and_without_prefilter_on_demo_articles():
     assert sum(map(len, with_filter)) > 0
 
 
+@pytest.mark.slow
 def test_events_equal_with_and_without_prefilter_on_wikinews_sample(tmp_path):
     folder = need_shared("corpora", "wikinews")
     rows = []

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # processes, a browser or the whole pipeline per test: not the quick loop
+
 NEWSWIRE = Path(sys.executable).with_name("newswire")
 
 

@@ -21,6 +21,8 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
 
 from newswire import spark as nspark  # noqa: E402
 
+pytestmark = pytest.mark.slow  # processes, a browser or the whole pipeline per test: not the quick loop
+
 DEMO = Path(nspark.__file__).parent / "demo"
 
 CSV_ROWS = [

@@ -68,6 +68,7 @@ def test_seed_through_extract(seed_path: Path) -> None:
     assert a.language == "en"
 
 
+@pytest.mark.slow
 def test_seed_through_cli(seed_path: Path) -> None:
     cli = ROOT / ".venv" / "bin" / "newswire"
     cmd = [str(cli)] if cli.exists() else [sys.executable, "-m", "newswire.cli"]

@@ -19,6 +19,8 @@ import pytest
 from newswire.ingest import ingest
 from newswire.web.app import create_app
 
+pytestmark = pytest.mark.slow  # processes, a browser or the whole pipeline per test: not the quick loop
+
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 HOSTILE_PAGE = """WORLD
