@@ -110,3 +110,18 @@ def test_counterparts_from_a_country_are_its_officials():
 
 def test_agreeing_with_a_view_is_no_agreement():
     assert triples("Senator Smith agreed with Pierce's call for new elections.", "2020-01-10") == set()
+
+
+def test_an_arrest_that_names_no_doer_was_made_by_the_state_where_it_happened():
+    # the place in the clause says whose police or courts acted; the article's own country otherwise
+    assert ("EGY", "COERCE", "EGY") in triples("Dozens of Egyptian protesters were arrested in Cairo on Friday.")
+    assert ("NZL", "COERCE", "AUS") in triples("An Australian man was charged with murder in Christchurch.")
+    a = analyze_text(DOMESTIC.format("Three Australian men were arrested on Saturday."), published="2019-03-17")
+    arrests = {(e.source.code, e.target and e.target.country) for e in a.events if e.trigger == "arrested"}
+    assert arrests == {("NZLCOP", "AUS")}
+    # a doer named, even one the dictionary does not know, is never replaced by the state
+    doers = {e.source.code for e in analyze_text("Egyptian protesters were arrested by gunmen in Cairo.",
+                                                 published="2020-01-10").events}
+    assert doers and "EGYCOP" not in doers and "EGYGOV" not in doers
+    # and with no place and no country of the article's own, no one is guessed
+    assert triples("Two Iranian journalists were sentenced to prison for spreading propaganda.") == set()

@@ -43,6 +43,7 @@ COOPERATIVE = _GROUPS["plover"]["cooperative"]
 COMMENTING = _GROUPS["plover"]["commenting"]
 RECIPROCAL = _GROUPS["plover"]["reciprocal"]
 RECIPROCAL_CODES = _GROUPS["cameo"]["reciprocal"]
+STATE_ACTS = tuple(_GROUPS["cameo"]["state_acts"])
 ASKING = _GROUPS["plover"]["asking"]
 PLACE_TARGETED = _GROUPS["plover"]["place_targeted"]
 MATERIAL = _GROUPS["plover"]["material"]
@@ -112,6 +113,7 @@ class Coder:
         self._mentions: dict[int, Mention] = {}
         self._modifiers: dict[int, Mention] = {}  # token index → a people's adjective ("Palestinian riots")
         self._people: set[Actor] = set()
+        self._home: str | None = None
 
     # ---- actors -------------------------------------------------------------------------------
 
@@ -695,7 +697,22 @@ class Coder:
             if pattern.person is None:
                 return None
             code = pattern.person
+        if not sources and passive and targets and self.inferences and code is not None and code.startswith(STATE_ACTS) \
+                and not any(c.dep_ == "agent" for c in tok.children):  # "arrested by gunmen" names its doer
+            sources = self._state_doer(tok, targets)
         return _Found(pattern, code, tok, sources, targets, status, confidence)
+
+    def _state_doer(self, trig, targets: list[tuple[Actor, float]]) -> list[tuple[Actor, float]]:
+        """Who made an arrest, a charge or a ban that names no doer ("dozens were arrested in Cairo"): the
+        state where it happened (the place in the clause, else the article's own country), by its police,
+        its courts or its government as the verb says."""
+        place = self._location(trig.sent, trig, {a for a, _ in targets})
+        country = place.country if place is not None and place.country else self._home
+        if not country:
+            return []
+        lemma = trig.lemma_.lower()
+        sector = "COP" if lemma in self.cues.police_acts else "JUD" if lemma in self.cues.court_acts else "GOV"
+        return [(Actor(_country_name(country), f"{country}{sector}", country=country, sector=sector), 0.7)]
 
     def _span_actors(self, doc, start: int, end: int) -> list[tuple[Actor, float]]:
         """The actors of a noun phrase (token span): its head's, else its first mention's."""
@@ -850,6 +867,7 @@ class Coder:
         self._mentions = self._index_mentions(analysis)
         # named people: "Boris Johnson asked the Queen" is an event though both are GBRGOV
         self._people = {m.actor for m in analysis.mentions if m.person}
+        self._home = analysis.country  # the article's own country, when it has one
         self._modifiers = {t.i: m for m in analysis.modifiers
                            for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
         events: list[Event] = []

@@ -100,6 +100,8 @@ class Cues:
     opinion_nouns: frozenset[str] = frozenset()
     meeting_nouns: frozenset[str] = frozenset()
     generic_people: frozenset[str] = frozenset()
+    police_acts: frozenset[str] = frozenset()
+    court_acts: frozenset[str] = frozenset()
 
 
 @dataclass
