@@ -125,3 +125,14 @@ def test_an_arrest_that_names_no_doer_was_made_by_the_state_where_it_happened():
     assert doers and "EGYCOP" not in doers and "EGYGOV" not in doers
     # and with no place and no country of the article's own, no one is guessed
     assert triples("Two Iranian journalists were sentenced to prison for spreading propaganda.") == set()
+
+
+def test_a_police_or_court_named_for_a_region_is_the_state_of_that_region_or_of_the_article():
+    a = analyze_text(DOMESTIC.format("Waikato District Police arrested three Australian men on Saturday."),
+                     published="2019-03-17")
+    assert {m.actor.code for m in a.mentions if m.text == "Waikato District Police"} == {"NZLCOP"}
+    assert ("USA", "COERCE", "MEX") in triples("Los Angeles Police arrested two Mexican men on Friday.")
+    # a body that is no part of the state keeps its own name: "Ford Motor Company" is no Ministry of anything
+    b = analyze_text(DOMESTIC.format("Fonterra Dairy Company said it would cut jobs."), published="2019-03-17")
+    assert not any(m.actor.sector in {"GOV", "MIL", "COP", "JUD", "LEG"} for m in b.mentions
+                   if "Fonterra" in m.text)

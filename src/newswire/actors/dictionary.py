@@ -32,7 +32,7 @@ DATA = "newswire.data.actors"
 # names, not words: the bundled dictionary files
 BUNDLED = ("countries.yaml", "igos.yaml", "sectors.yaml", "people.yaml", "notable.yaml", "groups.yaml")
 # names, not words: the keys of a sector entry
-_SECTOR_KEYS = {"titles", "groups", "abroad", "equipment", "only_after_groups"}
+_SECTOR_KEYS = {"titles", "groups", "abroad", "equipment", "only_after_groups", "state"}
 _CODE = re.compile(r"[A-Z0-9]{3,}")
 SURNAME_YEARS = (3, 6)  # a one-word name: a role starting <= 3 years after the day, or ended <= 6 years before
 STEM_ENDINGS = words("demonym_endings")
@@ -122,6 +122,7 @@ class SectorWord:
     abroad: bool = False  # often posted abroad ("troops", "diplomats"): "in <place>" says nothing of them
     equipment: bool = False  # weapons and vehicles ("tanks"): the force only as a phrase's head noun
     only_after_groups: bool = False  # "fighters": composes with a group ("Hezbollah"), never with a country
+    state: bool = False  # a part of the state (government, forces, police, courts, parliament, intelligence)
 
 
 def norm(text: str) -> str:
@@ -394,7 +395,9 @@ def _load_sectors(d: ActorDictionary, data: Any, source: str) -> None:
             raise _fail(source, label, "sector codes are capital letters, e.g. GOV")
         if not isinstance(entry, dict) or set(entry) - _SECTOR_KEYS:
             raise _fail(source, label, "must be a mapping with 'titles', 'groups' and optional 'equipment', "
-                                       "'abroad', 'only_after_groups' lists")
+                                       "'abroad', 'only_after_groups' lists and 'state'")
+        if entry.get("state") not in (None, True, False):
+            raise _fail(source, label, "'state' is true or false")
         abroad = {norm(n) for n in _strings(entry.get("abroad"), source, label, "abroad")}
         only_groups = {norm(n) for n in _strings(entry.get("only_after_groups"), source, label,
                                                  "only_after_groups")}
@@ -404,7 +407,7 @@ def _load_sectors(d: ActorDictionary, data: Any, source: str) -> None:
         for n, title, equipment in words:
             key = norm(n)
             d.sectors[key] = SectorWord(code, title, abroad="*" in abroad or key in abroad, equipment=equipment,
-                                        only_after_groups=key in only_groups)
+                                        only_after_groups=key in only_groups, state=entry.get("state") is True)
         unknown = only_groups - {norm(n) for n, _, _ in words}
         if unknown:
             raise _fail(source, label, f"'only_after_groups' names words not listed here: {sorted(unknown)}")

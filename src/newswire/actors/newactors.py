@@ -295,7 +295,14 @@ def _state_body(doc, start: int, end: int, dictionary: ActorDictionary, analysis
                 sector = next((sw for k in range(start, end) if (sw := sector_at(doc, k, dictionary, end)) is not None), None)
                 return compose(dictionary.country_actor(base.country), sector[0]) if sector else \
                     dictionary.country_actor(base.country)
-    return None
+    # a body named for a part of the state and a place ("Thames Valley Police", "Los Angeles Police") or for
+    # nothing else ("the Supreme Court"): the place's country, else the article's own country's
+    head = sector_at(doc, end - 1, dictionary, end)
+    if head is None or not head[0].state or head[0].title or head[0].equipment or end - start < 2:
+        return None
+    place = resolve_place(doc[start:end - 1].text)
+    country = place.country if place is not None and place.country else analysis.country
+    return compose(dictionary.country_actor(country), head[0]) if country else None
 
 
 def _acronym_after(doc, starts: dict[int, int], end_char: int) -> str | None:
