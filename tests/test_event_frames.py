@@ -136,3 +136,13 @@ def test_a_police_or_court_named_for_a_region_is_the_state_of_that_region_or_of_
     b = analyze_text(DOMESTIC.format("Fonterra Dairy Company said it would cut jobs."), published="2019-03-17")
     assert not any(m.actor.sector in {"GOV", "MIL", "COP", "JUD", "LEG"} for m in b.mentions
                    if "Fonterra" in m.text)
+
+
+def test_an_allegation_accuses_whose_deed_it_names_or_who_did_what_is_alleged():
+    got = triples("Saudi Arabia and the United States have alleged Iranian involvement in the attack.")
+    assert {("SAU", "ACCUSE", "IRN"), ("USA", "ACCUSE", "IRN")} <= got
+    assert ("UKR", "ACCUSE", "RUS") in triples("Ukrainian officials alleged that Russian troops shelled the town.")
+    assert triples("Critics alleged that the plan was flawed.") == set()
+    # saying is not accusing: only verbs of accusation pass the charge to the clause's doer
+    assert not any(p == "ACCUSE" for _, p, _ in triples("The German minister said that Russia had violated "
+                                                         "the treaty."))

@@ -686,6 +686,10 @@ class Coder:
             # "farmers said they would blockade Paris": announcing force or coercion is a threat made now
             code, status, confidence = threat, "occurred", confidence * 0.9
         targets = self._targets(tok, pattern, passive, light)
+        if not targets and pos == "verb" and code is not None and self.table.info(code).plover == "ACCUSE":
+            # "Ukraine alleged that Russian troops shelled the town": the accused is who did what is alleged
+            targets = [(a, c * 0.8) for clause in tok.children if clause.dep_ == "ccomp"
+                       for subj in clause.children if subj.dep_ in SUBJ for a, c in self._actors(subj, SUBJ_NESTED)]
         if pos == "noun" and not targets and setting is not None:
             targets = [(a, c * 0.9) for o in setting.children if o.dep_ in ("dobj", "dative") for a, c in self._actors(o)]
         if pattern.source_slot or pattern.target_slot:
