@@ -146,3 +146,16 @@ def test_an_allegation_accuses_whose_deed_it_names_or_who_did_what_is_alleged():
     # saying is not accusing: only verbs of accusation pass the charge to the clause's doer
     assert not any(p == "ACCUSE" for _, p, _ in triples("The German minister said that Russia had violated "
                                                          "the treaty."))
+
+
+def test_ministers_of_several_countries_are_each_a_party_and_an_agreement_between_two_names_both():
+    got = triples("The foreign ministers of Egypt, Greece and Cyprus denounced the memoranda signed by Turkey and "
+                  "Libya.")
+    assert {(s, "ACCUSE", t) for s in ("EGY", "GRC", "CYP") for t in ("TUR", "LBY")} <= got
+    got = triples("Egypt and France denounced the memoranda of understanding between Turkey and Libya.")
+    assert {(s, "ACCUSE", t) for s in ("EGY", "FRA") for t in ("TUR", "LBY")} <= got
+    assert {("RUS", "REJECT", "ARM"), ("RUS", "REJECT", "AZE")} <= triples(
+        "Russia rejected the agreement between Armenia and Azerbaijan.")
+    # "between" inside a clause on the object is not the object's parties
+    assert not any(t in {"ARM", "AZE"} for _, _, t in triples(
+        "Russia rejected the plan that Turkey had drafted after fighting between Armenia and Azerbaijan."))

@@ -211,6 +211,11 @@ class Coder:
             if a is not None:
                 found.append(a)
                 found.extend((m.actor, a[1]) for m in self._same_span.get(t.i, [])[1:])
+                # "the foreign ministers of Egypt, Greece and Cyprus": the ministers of each country named
+                found.extend((self._mentions[c.i].actor, a[1]) for p in t.children
+                             if p.dep_ == "prep" and p.lower_ in SUBJ_NESTED
+                             for o in p.children if o.dep_ == "pobj"
+                             for c in self._conjuncts(o)[1:] if c.i in self._mentions)
                 continue
             if t.lemma_.lower() in self.cues.relational_nouns:
                 # "critics of Putin" are not Putin; "counterparts from Europe and Japan" are Japan's
@@ -1131,6 +1136,12 @@ class Coder:
             elif acl.tag_ == "VBN" and (plover in COMMENTING or plover in REJECTING):
                 out += [(a, c * 0.9) for p in acl.children if p.dep_ == "agent"
                         for o in p.children if o.dep_ == "pobj" for a, c in self._actors(o)]
+        if not out and (plover in COMMENTING or plover in REJECTING):
+            # "denounced the memoranda of understanding between Turkey and Libya": the parties to the thing
+            # judged, along the noun phrase only (not into a clause inside it)
+            out += [(a, c * 0.85) for p in obj.subtree if p.dep_ == "prep" and p.lower_ == "between"
+                    and not any(t.pos_ in ("VERB", "AUX") for t in p.ancestors if obj.is_ancestor(t))
+                    for o in p.children if o.dep_ == "pobj" for a, c in self._actors(o)]
         return out
 
     def _protested(self, sent, f: _Found) -> list[tuple[Actor, float]]:
