@@ -159,3 +159,12 @@ def test_ministers_of_several_countries_are_each_a_party_and_an_agreement_betwee
     # "between" inside a clause on the object is not the object's parties
     assert not any(t in {"ARM", "AZE"} for _, _, t in triples(
         "Russia rejected the plan that Turkey had drafted after fighting between Armenia and Azerbaijan."))
+
+
+def test_they_as_subject_continues_the_subject_before_it():
+    text = ("On Wednesday, an assembly of foreign ministers of Egypt, Greece, Cyprus and France in Cairo denounced "
+            "the memoranda of understanding between Turkey and Libya. They called on Turkey to halt its drilling "
+            "operations.")
+    got = triples(text)
+    assert {(s, "REQUEST", "TUR") for s in ("EGY", "GRC", "CYP", "FRA")} <= got
+    assert ("LBY", "REQUEST", "TUR") not in got  # not the last plural named

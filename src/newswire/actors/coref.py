@@ -206,7 +206,10 @@ def _coordinated_lists(doc, items: list[_Item]) -> None:
         if it.mention is not None:
             span = doc.char_span(it.mention.start, it.mention.end, alignment_mode="expand")
             if span is not None:
-                by_token.setdefault(span.root.i, []).append(it)
+                # every word of the mention: in "foreign ministers of Egypt, Greece and Cyprus" the list runs
+                # through "Egypt", inside the first mention
+                for t in span:
+                    by_token.setdefault(t.i, []).append(it)
         else:
             span = doc.char_span(it.start, it.start + 1, alignment_mode="expand")
             if span is not None:
@@ -220,7 +223,9 @@ def _coordinated_lists(doc, items: list[_Item]) -> None:
         if len(group) < 2:
             continue
         done.update(group)
-        members = [it for k in group for it in by_token[k]]
+        members = list({id(it): it for k in group for it in by_token[k]}.values())
+        if len(members) < 2:
+            continue
         has_person = any(it.person for it in members)
         mentions = tuple(it.mention for it in members if it.mention is not None)
         for it in members:
@@ -266,8 +271,19 @@ def _reported_it(span, named: Intervals[Mention]):
     return None
 
 
-def _pronoun(span, prior: Iterable[_Item], here: int):
+def _pronoun(span, prior: _Earlier, here: int):
     gender = _PRONOUNS[span[0].lower_]
+    if gender == "pl" and span[0].dep_ == "nsubj":
+        # "Egypt, Greece and France denounced ... They called on Turkey to ...": a subject "they" continues the
+        # subject before it (of this sentence or the one before), not the last plural named
+        for it in prior:
+            if here - it.sent > 1:
+                break
+            if it.mention is not None and _in_subject(span.doc, it.mention) and not it.list_has_person:
+                if len(it.members) > 1:
+                    return list(it.members)
+                if it.plural:
+                    return it.mention, it.mention.actor
     for it in prior:
         if gender in ("m", "f"):
             if here - it.sent > _PERSON_WINDOW:
@@ -292,7 +308,7 @@ def _pronoun(span, prior: Iterable[_Item], here: int):
     return None
 
 
-def plain_row(actor: Actor) -> Actor:
+def _plain(actor: Actor) -> Actor:
     """An organisation or country itself, without the sector of the phrase that named it."""
     if actor.igo:
         return Actor(actor.name, actor.code, None, actor.igo, None)
@@ -308,7 +324,7 @@ def _org_description(root_lemma: str, prior: Iterable[_Item], dictionary):
     igos = {a.igo for a in allowed}
     for it in prior:
         if it.mention and not it.person and it.mention.actor.igo in igos:
-            return it.mention, plain_row(it.mention.actor)
+            return it.mention, _plain(it.mention.actor)
     return None
 
 
@@ -399,3 +415,16 @@ def _role_fits(role, title_words: set[str], past: bool, country, igo, day) -> bo
 def _coreference(context) -> Callable[[Analysis], None]:
     """Pronouns and descriptions ("the former minister") resolved to the actors named before them."""
     return functools.partial(resolve_coreference, dictionary=context.dictionary)
+
+
+def _in_subject(doc, mention: Mention) -> bool:
+    """Whether a mention lies in the subject of its clause: in the subject noun phrase, not in a clause inside it."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ not in ("nsubj", "nsubjpass"):
+        if tok.head is tok or tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return True
