@@ -3,7 +3,8 @@
 Security model: the server binds to 127.0.0.1 unless told otherwise (see ``serve``), answers only
 requests whose ``Host`` is a name it serves (so a page on another site cannot read the API through DNS
 rebinding), sends a Content-Security-Policy that runs only its own script files (no inline script, no
-other origin) with nosniff, no-framing and no-referrer headers, opens the database read-only, runs
+other origin) with nosniff, no-framing and no-referrer headers, opens the database read-only (once per
+request, and closes it after, so ``ingest`` and ``watch`` can write between requests), runs
 only parameterised SQL (the query layer in :mod:`newswire.store.queries`; search text is matched
 literally, ``%`` and ``_`` included), escapes all article text (Jinja2 autoescaping; chart data is
 embedded as JSON with ``<`` escaped), serves static files from a fixed list (no paths from the request
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-import threading
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from newswire import __version__
 from newswire.model import InputError
 from newswire.store import Store, browse
 from newswire.store import queries as q
+from newswire.store.db import READ_WAIT, connect
 
 MAX_PAGE = 200  # the largest page any list returns
 MAX_OFFSET = 100_000  # deeper pages are refused: narrow the filters instead
@@ -69,6 +71,31 @@ STATIC = {  # name → (path, media type); nothing else is served
     "app.css": (lambda: _HERE / "static" / "app.css", "text/css"),
     "app.js": (lambda: _HERE / "static" / "app.js", "application/javascript"),
 }
+
+
+# the database connections a request opened, closed when it has been answered
+_OPENED: ContextVar[list[Any] | None] = ContextVar("newswire_opened", default=None)
+
+
+class _ConnectionPerRequest:
+    """ASGI middleware: whatever database connection a request opens is closed once it is answered,
+    so the file is free for a writer between requests."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        opened: list[Any] = []
+        token = _OPENED.set(opened)
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _OPENED.reset(token)
+            for con in opened:
+                con.close()
 
 
 class _Hardening:
@@ -111,23 +138,33 @@ def _json_script(data: Any) -> str:
 
 
 def create_app(db_path: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
-    """The app over the database at ``db_path``, opened read-only for the app's lifetime.
+    """The app over the database at ``db_path``, opened read-only by each request (a writer holding the
+    file makes a request wait for it, up to ``READ_WAIT`` seconds, then answer 503).
 
     Requests must name this machine (:data:`LOCAL_HOSTS`) or one of ``hosts`` in their ``Host``
     header; others get 400.
     """
-    base = Store(db_path, read_only=True)  # StoreError (no such database) goes to the caller
-    lock = threading.Lock()
+    Store(db_path, read_only=True).close()  # StoreError (no such database, not one) goes to the caller
+    path = str(db_path)
 
     def view() -> _View:
-        with lock:  # cursors are cheap, independent connections to the same database
-            return _View(base.con.cursor())
+        opened = _OPENED.get()
+        if opened:
+            return _View(opened[0])
+        try:
+            con = connect(path, read_only=True, wait=READ_WAIT)
+        except Exception as exc:
+            raise HTTPException(503, f"the database cannot be read now: {str(exc).splitlines()[0]}") from None
+        if opened is not None:
+            opened.append(con)
+        return _View(con)
 
     app = FastAPI(title="newswire", version=__version__, docs_url=None, redoc_url=None,
                   description="Event data served from a local newswire database. All lists are paginated "
                               f"(limit ≤ {MAX_PAGE}, offset ≤ {MAX_OFFSET}).")
     allowed = dict.fromkeys(_host_pattern(h) for h in (*LOCAL_HOSTS, *hosts))
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed), www_redirect=False)
+    app.add_middleware(_ConnectionPerRequest)
     app.add_middleware(_Hardening)  # added last, so outermost: a refused Host gets the headers too
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
     templates.env.globals["json_script"] = _json_script
