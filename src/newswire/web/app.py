@@ -70,7 +70,38 @@ STATIC = {  # name → (path, media type); nothing else is served
     "plotly.min.js": (_plotly_js, "application/javascript"),
     "app.css": (lambda: _HERE / "static" / "app.css", "text/css"),
     "app.js": (lambda: _HERE / "static" / "app.js", "application/javascript"),
+    "favicon.svg": (lambda: _HERE / "static" / "favicon.svg", "image/svg+xml"),
 }
+
+
+def _cameo_names() -> Any:
+    """code → the CAMEO codebook's name of it ("020" → "Appeal, not specified below"), "" when unknown."""
+    from newswire.coding.tables import CodeTable
+
+    table = CodeTable()
+
+    def name(code: Any) -> str:
+        try:
+            return table.info(str(code or "")).name
+        except KeyError:
+            return ""
+
+    return name
+
+
+def article_actors(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The actors an article names, each once, most mentioned first: code, name, mentions, the words used."""
+    actors: dict[str, dict[str, Any]] = {}
+    for e in record.get("entities") or []:
+        actor = e.get("actor")
+        if not actor or not actor.get("code"):
+            continue
+        seen = actors.setdefault(actor["code"], {"code": actor["code"], "name": actor.get("name") or e["text"],
+                                                 "mentions": 0, "texts": {}})
+        seen["mentions"] += 1
+        seen["texts"][e["text"]] = None
+    return sorted(({**a, "texts": list(a["texts"])} for a in actors.values()),
+                  key=lambda a: (-a["mentions"], a["code"]))
 
 
 # the database connections a request opened, closed when it has been answered
@@ -169,6 +200,7 @@ def create_app(db_path: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
     templates.env.globals["json_script"] = _json_script
     templates.env.globals["version"] = __version__
+    templates.env.filters["cameo_name"] = _cameo_names()
 
     @app.exception_handler(InputError)
     async def _bad_input(request: Request, exc: InputError) -> JSONResponse:
@@ -181,6 +213,10 @@ def create_app(db_path: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
             raise HTTPException(404)
         path, media = STATIC[name]
         return FileResponse(path(), media_type=media)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(_HERE / "static" / "favicon.svg", media_type="image/svg+xml")
 
     # -- JSON API ----------------------------------------------------------------------------
     @app.get("/api/stats", summary="Totals: articles, stories, events, mentions, quotes, date span")
@@ -332,7 +368,7 @@ def create_app(db_path: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
             if ev is not None:
                 selected = next(((m["start_char"], m["end_char"]) for m in ev["mentions"]
                                  if m["article_key"] == key), None)
-        return page(request, "article.html", key=key, record=record,
+        return page(request, "article.html", key=key, record=record, actors=article_actors(record),
                     paragraphs=highlight(record, selected), selected=selected)
 
     @app.get("/actor/{code}", response_class=HTMLResponse, include_in_schema=False)
