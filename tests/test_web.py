@@ -323,3 +323,37 @@ def test_browser_article_lists_each_actor_once_codes_are_named_and_the_tab_has_a
             assert not [u for u in missing if "favicon" in u]
         finally:
             browser.close()
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed (.ci/run installs it)")
+def test_browser_event_list_counts_its_results_and_shows_occurred_events_unless_told(server) -> None:
+    from playwright.sync_api import sync_playwright
+
+    every = get_json(f"{server}/api/events?limit=200")["items"]
+    occurred = [e for e in every if e["status"] == "occurred"]
+    assert 0 < len(occurred) < len(every)  # the demo has planned, possible or negated events too
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(server + "/events")
+            assert page.locator("#status").input_value() == "occurred"
+            shown = min(len(occurred), 50)
+            assert page.locator("#result-count").inner_text() == f"Events 1–{shown} of {len(occurred)} (occurred only)"
+            assert page.locator("table.events tbody tr").count() == shown
+            statuses = {page.locator("table.events tbody tr td:nth-child(6)").nth(i).inner_text()
+                        for i in range(shown)}
+            assert statuses == {"occurred"}
+            pages = (len(occurred) + 49) // 50
+            assert page.locator(".page-of").inner_text() == f"page 1 of {pages}"
+            assert page.locator("a.older").count() == (1 if pages > 1 else 0)
+            page.screenshot(path=str(ARTIFACTS / "events-occurred.png"), full_page=True)
+
+            page.select_option("#status", "all")  # the status control: every status
+            page.click("form.filters button[type=submit]")
+            page.wait_for_url("**status=all**")
+            assert page.locator("#result-count").inner_text() == f"Events 1–{min(len(every), 50)} of {len(every)}"
+            page.screenshot(path=str(ARTIFACTS / "events-all-statuses.png"), full_page=True)
+        finally:
+            browser.close()

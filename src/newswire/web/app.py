@@ -343,13 +343,18 @@ def create_app(db_path: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
         filters = {"source": source, "target": target, "actor": actor, "cameo": cameo, "plover": plover,
                    "quad_class": quad_class, "status": status, "since": since, "until": until, "text": text}
         clean = {k: v.strip() for k, v in filters.items() if v and v.strip()}
+        clean.setdefault("status", "occurred")  # occurred events unless the status control says otherwise
         quad = int(clean["quad_class"]) if clean.get("quad_class", "").isdigit() else None
-        error = None
+        error, total = None, 0
         try:
-            rows = q.events(view(), **{**clean, "quad_class": quad}, limit=50, offset=offset)
+            v = view()
+            chosen = {**clean, "quad_class": quad}
+            rows = q.events(v, **chosen, limit=50, offset=offset)
+            total = q.count_events(v, **chosen)
         except InputError as exc:
             rows, error = [], str(exc)
-        return page(request, "events.html", rows=rows, filters=clean, offset=offset, error=error, page_size=50)
+        return page(request, "events.html", rows=rows, filters=clean, offset=offset, error=error, page_size=50,
+                    total=total)
 
     @app.get("/event/{event_id}", include_in_schema=False)
     def event_page(event_id: int) -> Response:
