@@ -27,12 +27,12 @@ LAYERS: list[set[str]] = [
     {"newswire.actors"},
     {"newswire.coding", "newswire.quotes"},
     {"newswire.pipeline"},
-    {"newswire.ingest", "newswire.spark"},
+    {"newswire.ingest", "newswire.spark", "newswire.watch"},
     {"newswire.api", "newswire"},
     {"newswire.cli", "newswire.web"},
 ]
 STORE = "newswire.store"
-STORE_USERS = {"newswire.ingest", "newswire.spark", "newswire.api", "newswire.cli", "newswire.web"}
+STORE_USERS = {"newswire.ingest", "newswire.spark", "newswire.watch", "newswire.api", "newswire.cli", "newswire.web"}
 
 
 def module_name(path: Path) -> str:

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import duckdb
 import pytest
 from conftest import need_shared
 
@@ -42,18 +43,28 @@ def _contents(db: Path) -> dict[str, object]:
         }
 
 
-def _wait_for_commits(wal: Path, proc: subprocess.Popen, commits: int, timeout: float = 240) -> None:
-    """Block until the writer's WAL has grown ``commits`` times after it first appeared (a commit per batch)."""
+def _wait_for_commits(db: Path, proc: subprocess.Popen, commits: int, timeout: float = 240) -> None:
+    """Block until the writer has committed ``commits`` batches of 2, reading the database as it is written
+    (the writer lets go of the file between batches)."""
+    from newswire.store.db import connect
+
     deadline = time.monotonic() + timeout
-    while not wal.exists() and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    time.sleep(0.3)  # the migrations' commit lands first
-    size, grown = wal.stat().st_size if wal.exists() else 0, 0
-    while grown < commits and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-        now = wal.stat().st_size if wal.exists() else 0
-        if now > size:
-            size, grown = now, grown + 1
+    while proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        if not db.exists():
+            continue
+        try:
+            con = connect(str(db), read_only=True, wait=5)
+        except duckdb.Error:
+            continue
+        try:
+            done = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except duckdb.Error:  # the tables are not made yet
+            done = 0
+        finally:
+            con.close()
+        if done >= 2 * commits:
+            return
 
 
 @pytest.mark.slow
@@ -71,7 +82,7 @@ def test_kill_half_way_then_rerun_loses_and_duplicates_nothing(tmp_path):
     killed = tmp_path / "killed.duckdb"
     cmd = [*NEWSWIRE, "ingest", str(corpus), "--db", str(killed), "--batch-size", "2"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _wait_for_commits(Path(f"{killed}.wal"), proc, commits=3)
+    _wait_for_commits(killed, proc, commits=3)
     proc.kill()  # SIGKILL: no cleanup, no checkpoint, possibly mid-transaction
     proc.wait(timeout=30)
     assert proc.returncode != 0, "the run finished before it could be killed"

@@ -27,7 +27,7 @@ from newswire.sources.detect import binary_kind, detect
 from newswire.sources.http import Fetcher
 
 GOOD = Path(__file__).parent / "fixtures" / "inputs" / "good"
-FAST = Settings(timeout=2.0, retries=2, backoff=0.05)
+FAST = Settings(timeout=2.0, retries=2, backoff=0.05, host_delay=0.0)
 
 
 def docs(items):

@@ -280,3 +280,82 @@ def test_browser_gets_security_headers_and_charts_draw_under_the_csp(server) -> 
             assert problems == []
         finally:
             browser.close()
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed (.ci/run installs it)")
+def test_browser_article_lists_each_actor_once_codes_are_named_and_the_tab_has_an_icon(server) -> None:
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            missing: list[str] = []
+            page.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
+            page.goto(server + "/events?text=expel")
+            codes = page.locator("table.events td span.code")
+            assert codes.count() > 0
+            # each CAMEO code with the codebook's name beside it: 1111 "Criticize or denounce"...
+            for i in range(codes.count()):
+                name = codes.nth(i).locator("xpath=following-sibling::span[@class='cameo-name']").inner_text()
+                assert name.strip(), f"no description beside {codes.nth(i).inner_text()}"
+            page.screenshot(path=str(ARTIFACTS / "events-named.png"), full_page=True)
+
+            page.click("a.event-link >> nth=0")
+            page.wait_for_url("**/article/**")
+            items = page.locator("ul.actors li")
+            shown = [items.nth(i).inner_text() for i in range(items.count())]
+            codes_shown = [items.nth(i).locator("small").inner_text() for i in range(items.count())]
+            assert codes_shown and len(codes_shown) == len(set(codes_shown)), shown  # each actor once
+            counts = [int(items.nth(i).locator(".mentions").inner_text().strip("× ")) for i in range(items.count())]
+            assert counts == sorted(counts, reverse=True) and max(counts) > 1, shown  # with its count
+            entities = page.evaluate("""async () => {
+                const key = location.pathname.split('/').pop();
+                const r = await fetch('/api/articles/' + key); const rec = await r.json();
+                return rec.entities.filter(e => e.actor).length; }""")
+            assert sum(counts) == entities
+            sidebar_event = page.locator("ul.event-list li .cameo-name >> nth=0").inner_text()
+            assert sidebar_event.strip()
+            page.screenshot(path=str(ARTIFACTS / "article-actors.png"), full_page=True)
+
+            icon = page.locator("link[rel=icon]").get_attribute("href")
+            answer = page.request.get(server + icon)
+            assert answer.status == 200 and answer.headers["content-type"].startswith("image/svg+xml")
+            assert not [u for u in missing if "favicon" in u]
+        finally:
+            browser.close()
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed (.ci/run installs it)")
+def test_browser_event_list_counts_its_results_and_shows_occurred_events_unless_told(server) -> None:
+    from playwright.sync_api import sync_playwright
+
+    every = get_json(f"{server}/api/events?limit=200")["items"]
+    occurred = [e for e in every if e["status"] == "occurred"]
+    assert 0 < len(occurred) < len(every)  # the demo has planned, possible or negated events too
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(server + "/events")
+            assert page.locator("#status").input_value() == "occurred"
+            shown = min(len(occurred), 50)
+            assert page.locator("#result-count").inner_text() == f"Events 1–{shown} of {len(occurred)} (occurred only)"
+            assert page.locator("table.events tbody tr").count() == shown
+            statuses = {page.locator("table.events tbody tr td:nth-child(6)").nth(i).inner_text()
+                        for i in range(shown)}
+            assert statuses == {"occurred"}
+            pages = (len(occurred) + 49) // 50
+            assert page.locator(".page-of").inner_text() == f"page 1 of {pages}"
+            assert page.locator("a.older").count() == (1 if pages > 1 else 0)
+            page.screenshot(path=str(ARTIFACTS / "events-occurred.png"), full_page=True)
+
+            page.select_option("#status", "all")  # the status control: every status
+            page.click("form.filters button[type=submit]")
+            page.wait_for_url("**status=all**")
+            assert page.locator("#result-count").inner_text() == f"Events 1–{min(len(every), 50)} of {len(every)}"
+            page.screenshot(path=str(ARTIFACTS / "events-all-statuses.png"), full_page=True)
+        finally:
+            browser.close()

@@ -373,6 +373,28 @@ def cmd_load(args: argparse.Namespace) -> int:
     return 0 if r.read else 2
 
 
+def cmd_watch(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from newswire.watch import Watcher, parse_every
+
+    every = parse_every(args.every)
+    if args.rounds is not None and args.rounds < 1:
+        raise InputError(f"--rounds must be at least 1 (got {args.rounds})")
+    if args.delay < 0:
+        raise InputError(f"--delay must be 0 or more seconds (got {args.delay:g})")
+    pipeline = _pipeline(args, prefilter=True)
+    pipeline.settings = replace(pipeline.settings, host_delay=args.delay)
+    watcher = Watcher(args.sources, args.db, every=every, pipeline=pipeline, on_reject=_report_reject)
+    print(f"newswire: watching {plural(len(watcher.sources), 'source')} every {args.every} → {args.db} "
+          "(Ctrl-C to stop)", flush=True)
+    try:
+        watcher.run(args.rounds, on_round=lambda r: print(r.line(), flush=True))
+    finally:
+        watcher.close()
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from newswire.web.app import serve
 
@@ -380,6 +402,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         _err(f"serving on {args.host}: anyone who can reach this address can read the database "
              "(requests must name it, localhost or an --allowed-host)")
     _check_port(args.host, args.port)
+    from pathlib import Path
+
+    if not Path(args.db).exists():
+        from newswire.store import Store
+
+        Store(args.db).close()
+        _err(f"{args.db} did not exist: created it empty; what `ingest` or `watch` write to it appears as it comes")
     print(f"newswire: serving {args.db} on http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
     serve(args.db, host=args.host, port=args.port, allowed_hosts=tuple(args.allowed_host or ()))
     return 0
@@ -552,6 +581,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", metavar="PARQUET_DIR", help="the output folder of `newswire spark`")
     db(p)
     p.set_defaults(func=cmd_load)
+
+    p = sub.add_parser("watch", help="poll feeds, news sitemaps and URL lists on a schedule into the database")
+    p.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="RSS/Atom feed, (news) sitemap or sitemap index, or a list of URLs (one a line): URL or file")
+    db(p)
+    p.add_argument("--every", default="15m", help="time between rounds: 30s, 15m, 1h (default: 15m)")
+    p.add_argument("--rounds", type=int, default=None, help="stop after this many rounds (default: never)")
+    p.add_argument("--delay", type=float, default=DEFAULT.host_delay,
+                   help=f"seconds between two requests to one host; a longer robots.txt Crawl-delay wins "
+                        f"(default: {DEFAULT.host_delay:g})")
+    p.add_argument("--max-bytes", type=int, default=None, help="reject pages larger than this (default: 20 MB)")
+    p.add_argument("--actors", action="append", metavar="FILE",
+                   help="extra actor dictionary; repeatable (default: the bundled dictionaries only)")
+    p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("serve", help="the dashboard and HTTP API over a database (read-only)")
     db(p)

@@ -19,6 +19,8 @@ class Settings:
     retries: int = 3  # HTTP attempts after the first, with exponential back-off
     backoff: float = 0.5  # first back-off delay in seconds; doubles each retry
     respect_robots: bool = True
+    # seconds between two requests to one host (a robots.txt Crawl-delay asks for more, and gets it)
+    host_delay: float = 1.0
     user_agent: str = f"newswire/{VERSION} (event-data research crawler; +https://pypi.org/project/newswire/)"
 
 

@@ -3,7 +3,8 @@
 The main process reads and extracts (fast) and writes (one writer: DuckDB allows one); workers
 run the language layer, each loading spaCy once. Articles already stored are skipped *before*
 analysis, so a rerun after a kill redoes at most the batches that were in flight, and each batch
-is written in one transaction, so nothing is half-stored.
+is written in one transaction, so nothing is half-stored. The database file is held only while a batch
+is looked up or written (a shared :class:`~newswire.store.Store`), so ``serve`` can read it meanwhile.
 
 Workers die with the ingest: an interrupted one (Ctrl-C, or the command line's SIGTERM) kills them
 at once, and one killed outright (-9) takes them along (:func:`_exit_with_parent`), so no worker
@@ -164,7 +165,7 @@ def ingest(
     """
     pipeline = pipeline or Pipeline(actor_files=actor_files, prefilter=prefilter, settings=settings)
     inputs = [str(inputs)] if isinstance(inputs, str | Path) else [str(i) for i in inputs]  # read twice
-    store = db if isinstance(db, Store) else Store(db)
+    store = db if isinstance(db, Store) else Store(db, shared=True)  # the file is free between batches
     result = IngestResult()
     pending_rejects: list[Rejected] = []
     started = time.perf_counter()

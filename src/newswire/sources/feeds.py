@@ -11,8 +11,10 @@ import calendar
 import html
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 import feedparser
 
@@ -27,25 +29,52 @@ _TAG = re.compile(r"<[^>]+>")
 Fetch = Callable[[str], Response]
 
 
-def iter_feed(name: str, data: bytes, *, fetch: Fetch, base_url: str | None = None) -> Iterator[Document | Rejected]:
-    """Documents for a feed's items, in feed order."""
+@dataclass
+class FeedItem:
+    """One item of a feed: a key that stays the same from one reading of the feed to the next (its link,
+    else its id, else its title), and how to make its document."""
+
+    key: str
+    name: str
+    entry: Any
+    source: str | None
+    base: str | None
+
+    def document(self, fetch: Fetch) -> Document | Rejected:
+        return entry_document(self.name, self.entry, self.source, fetch, self.base)
+
+
+def feed_items(name: str, data: bytes, base_url: str | None = None) -> list[FeedItem] | Rejected:
+    """The feed's items in feed order, or one Rejected saying why there are none."""
     parsed = feedparser.parse(data, response_headers={"content-location": base_url} if base_url else None)
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):
             reason = str(parsed.get("bozo_exception") or "malformed XML").splitlines()[0][:200]
-            yield Rejected(name, f"not a readable RSS/Atom feed: {reason}")
-        else:
-            yield Rejected(name, "the feed has no items")
-        return
+            return Rejected(name, f"not a readable RSS/Atom feed: {reason}")
+        return Rejected(name, "the feed has no items")
     channel = parsed.get("feed") or {}
     source = channel.get("title")
     base = base_url or channel.get("link")  # a saved feed's relative links hang off its site's address
+    items = []
     for number, entry in enumerate(entries, start=1):
-        yield _entry_document(f"{name}#{number}", entry, source, fetch, base)
+        link = entry.get("link")
+        key = (resolve(link, base) if link else None) or entry.get("id") or f"{name}#{_text(entry.get('title', ''))}"
+        items.append(FeedItem(key, f"{name}#{number}", entry, source, base))
+    return items
 
 
-def _entry_document(name: str, entry, source: str | None, fetch: Fetch, base_url: str | None) -> Document | Rejected:
+def iter_feed(name: str, data: bytes, *, fetch: Fetch, base_url: str | None = None) -> Iterator[Document | Rejected]:
+    """Documents for a feed's items, in feed order."""
+    items = feed_items(name, data, base_url)
+    if isinstance(items, Rejected):
+        yield items
+        return
+    for item in items:
+        yield item.document(fetch)
+
+
+def entry_document(name: str, entry, source: str | None, fetch: Fetch, base_url: str | None) -> Document | Rejected:
     link = entry.get("link")
     link = resolve(link, base_url) if link else None
     meta = {"title": _text(entry.get("title", "")), "url": link or "", "source": source or "",

@@ -1,7 +1,8 @@
 """Fetching pages and feeds over HTTP with good manners.
 
 One :class:`Fetcher` serves one run: it sends newswire's user agent, honours robots.txt (read once per
-host and cached), gives up on a response past the size limit without reading the rest, stops a
+host and cached) and its Crawl-delay, waits ``settings.host_delay`` seconds between two requests to one
+host (or the Crawl-delay, when longer), sends conditional requests when asked (a 304 comes back as it is), gives up on a response past the size limit without reading the rest, stops a
 request that takes longer than the timeout, and retries 5xx answers, timeouts and dropped
 connections with exponential back-off — never 4xx answers, which will not change by asking again.
 Failures raise :class:`~newswire.model.InputError` with one line saying why.
@@ -63,23 +64,43 @@ class Fetcher:
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = settings.user_agent
         self._robots: dict[str, urllib.robotparser.RobotFileParser | str] = {}
+        self._last: dict[str, float] = {}  # origin → when its last request ended (monotonic)
 
     def close(self) -> None:
         self.session.close()
 
-    def fetch(self, url: str) -> Response:
-        """GET ``url`` politely, or raise InputError saying why not."""
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> Response:
+        """GET ``url`` politely, or raise InputError saying why not.
+
+        ``headers`` adds request headers: ``If-None-Match`` / ``If-Modified-Since`` make a conditional
+        request, and an unchanged resource then comes back with status 304 and no data.
+        """
         if not is_url(url):
             raise InputError(f"not an http(s) URL: {url}")
         if self.settings.respect_robots:
             self._check_robots(url)
-        return self._get(url)
+        return self._get(url, headers=headers)
+
+    def delay(self, url: str) -> float:
+        """Seconds kept between two requests to ``url``'s host: ours, or robots.txt's Crawl-delay if longer."""
+        rules = self._robots.get(_origin(url))
+        asked = None
+        if rules is not None and not isinstance(rules, str):
+            asked = rules.crawl_delay(self.settings.user_agent)
+        return max(self.settings.host_delay, float(asked or 0))
+
+    def _wait_turn(self, url: str) -> None:
+        last = self._last.get(_origin(url))
+        if last is not None:
+            wait = last + self.delay(url) - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
 
     # -- robots.txt -------------------------------------------------------------------------------
 
     def _check_robots(self, url: str) -> None:
         parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}".lower()
+        origin = _origin(url)
         rules = self._robots.get(origin)
         if rules is None:
             rules = self._load_robots(origin)
@@ -105,13 +126,14 @@ class Fetcher:
 
     # -- the request itself ---------------------------------------------------------------------
 
-    def _get(self, url: str, *, accept_status: bool = False) -> Response:
+    def _get(self, url: str, *, accept_status: bool = False, headers: dict[str, str] | None = None) -> Response:
         """GET with retries; ``accept_status`` returns 4xx responses instead of raising."""
         attempts = self.settings.retries + 1
         delay = self.settings.backoff
         for attempt in range(attempts):
+            self._wait_turn(url)
             try:
-                return self._get_once(url, accept_status=accept_status)
+                return self._get_once(url, accept_status=accept_status, headers=headers)
             except _Retryable as exc:
                 if attempt == attempts - 1:
                     tries = f" after {attempts} attempts" if attempts > 1 else ""
@@ -119,13 +141,16 @@ class Fetcher:
                 wait = delay if exc.wait is None else max(delay, exc.wait)
                 time.sleep(wait)
                 delay *= 2
+            finally:
+                self._last[_origin(url)] = time.monotonic()
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _get_once(self, url: str, *, accept_status: bool) -> Response:
+    def _get_once(self, url: str, *, accept_status: bool, headers: dict[str, str] | None = None) -> Response:
         s = self.settings
         deadline = time.monotonic() + s.timeout
         try:
-            with self.session.get(url, stream=True, timeout=(s.timeout, s.timeout), allow_redirects=True) as r:
+            with self.session.get(url, stream=True, timeout=(s.timeout, s.timeout), allow_redirects=True,
+                                  headers=headers) as r:
                 if r.status_code >= 500:
                     raise _Retryable(f"server error HTTP {r.status_code}", _retry_after(r.headers))
                 if r.status_code >= 400 and not accept_status:
@@ -155,6 +180,11 @@ class Fetcher:
             raise InputError("too many redirects") from None
         except requests.RequestException as exc:
             raise InputError(f"request failed: {_short(exc)}") from None
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
 
 
 def _retry_after(headers) -> float | None:

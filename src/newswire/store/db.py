@@ -1,17 +1,26 @@
 """The event database: opening it (with migrations) and writing analysed articles in batches.
 
-One process writes; each batch is one transaction, so a run killed at any moment leaves the
+One process writes at a time; each batch is one transaction, so a run killed at any moment leaves the
 database as it was after the last finished batch, and a rerun skips what is already there.
 Events are GDELT-style: the same event reported by several articles is one row whose mentions
 are counted (NumMentions, NumSources, NumArticles, AvgTone). Two event reports are the same
 event when they share the story, the source and target codes, the CAMEO root, and a date within
 a day.
+
+Sharing the file: DuckDB lets one process open a database file for writing, and while it does, no other
+process can open it at all (not even to read). So a *shared* store (``Store(path, shared=True)``, what
+``ingest`` and ``watch`` use) opens the file only for the moment it reads or writes a batch and closes it
+again, and readers (``serve``, ``stats``...) open it read-only for one request; whoever finds the file
+taken waits and tries again (:func:`connect`). A writer that finds the file changed by another writer
+since it last held it drops its caches.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,6 +37,28 @@ from newswire.store.schema import migrate
 
 class StoreError(OSError):
     """The database cannot be opened or used (locked, not a DuckDB file, too new)."""
+
+
+WRITE_WAIT = 120.0  # seconds a writer waits for readers and other writers to let go of the file
+READ_WAIT = 15.0  # seconds a reader waits for a writer to let go of it
+
+
+def _locked(exc: BaseException) -> bool:
+    return "lock" in str(exc).lower()
+
+
+def connect(path: str, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """Open the database file, waiting up to ``wait`` seconds while another process holds it."""
+    deadline = time.monotonic() + wait
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as exc:
+            if not _locked(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
 
 
 @dataclass
@@ -113,25 +144,73 @@ class _EventSlot:
 
 
 class Store:
-    """An open newswire database. Use as a context manager; ``write`` stores a batch atomically."""
+    """An open newswire database. Use as a context manager; ``write`` stores a batch atomically.
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+    ``shared`` (file databases only): the file is held only while a batch is read or written
+    (:meth:`session`), so other processes can read and write it in between.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, shared: bool = False,
+                 wait: float | None = None) -> None:
         self.path = str(path)
-        try:
-            if read_only and self.path != ":memory:" and not Path(self.path).exists():
-                raise StoreError(f"{self.path}: no such database (run `newswire ingest` first)")
-            self.con = duckdb.connect(self.path, read_only=read_only)
-            if not read_only:
-                migrate(self.con)
-        except StoreError:
-            raise
-        except (duckdb.Error, RuntimeError) as exc:
-            raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
+        self.read_only = read_only
+        self.shared = shared and self.path != ":memory:"
+        self.wait = wait if wait is not None else (READ_WAIT if read_only else WRITE_WAIT)
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._depth = 0
+        self._mark: tuple | None = None  # what the file held when this writer let go of it
         self._reset_caches()
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"{self.path}: no such database (run `newswire ingest` first)")
+        _ = self.con  # opened (and migrated) now, so a bad file is reported at once
+        if self.shared:
+            self.release()
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            try:
+                self._con = connect(self.path, read_only=self.read_only, wait=self.wait)
+                if not self.read_only:
+                    migrate(self._con)
+            except (duckdb.Error, RuntimeError) as exc:
+                if self._con is not None:
+                    self._con.close()
+                    self._con = None
+                raise StoreError(f"{self.path}: cannot open the database: {_short(exc)}") from exc
+            if self._mark is not None and not self.read_only and self._fingerprint() != self._mark:
+                self._reset_caches()  # another writer came in between: what we cached may be stale
+        return self._con
+
+    @contextmanager
+    def session(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Hold the file for the block; a shared store lets go of it when the outermost block ends."""
+        self._depth += 1
+        try:
+            yield self.con
+        finally:
+            self._depth -= 1
+            if self._depth == 0 and self.shared:
+                self.release()
+
+    def release(self) -> None:
+        """Close the file until it is next needed (other processes can open it meanwhile)."""
+        if self._con is not None:
+            if not self.read_only:
+                self._mark = self._fingerprint()
+            self._con.close()
+            self._con = None
+
+    def _fingerprint(self) -> tuple:
+        assert self._con is not None
+        return self._con.execute("SELECT (SELECT count(*) FROM articles), (SELECT max(id) FROM events), "
+                                 "(SELECT count(*) FROM rejects)").fetchone()
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
-        self.con.close()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def __enter__(self) -> Store:
         return self
@@ -151,8 +230,9 @@ class Store:
         keys = list(keys)
         if not keys:
             return set()
-        rows = self.con.execute("SELECT key FROM articles WHERE key IN (SELECT unnest(?::VARCHAR[]))",
-                                [keys]).fetchall()
+        with self.session() as con:
+            rows = con.execute("SELECT key FROM articles WHERE key IN (SELECT unnest(?::VARCHAR[]))",
+                               [keys]).fetchall()
         return {r[0] for r in rows}
 
     def record(self, article_id: str) -> dict[str, Any] | None:
@@ -160,6 +240,39 @@ class Store:
         row = self.con.execute("SELECT record FROM articles WHERE id = ? OR key = ? ORDER BY added LIMIT 1",
                                [article_id, article_id]).fetchone()
         return json.loads(row[0]) if row else None
+
+    # -- the watcher's memory -------------------------------------------------------------------
+    def watch_state(self, source: str) -> dict[str, Any] | None:
+        """What a watched source said when last read (validators, failures, when to ask again)."""
+        with self.session() as con:
+            cur = con.execute("SELECT * FROM watch_sources WHERE source = ?", [source])
+            row = cur.fetchone()
+            return dict(zip([d[0] for d in cur.description], row, strict=True)) if row else None
+
+    def save_watch_state(self, source: str, *, etag: str | None, last_modified: str | None, status: str,
+                         failures: int, retry_after: Any = None) -> None:
+        with self.session() as con:
+            con.execute("INSERT OR REPLACE INTO watch_sources VALUES (?, ?, ?, now(), ?, ?, ?)",
+                        [source, etag, last_modified, status, failures, retry_after])
+
+    def watched_items(self, items: Iterable[str]) -> dict[str, tuple[int, str | None]]:
+        """Items met before: item → (fetch attempts, outcome; None while it is still to be dealt with)."""
+        items = list(items)
+        if not items:
+            return {}
+        with self.session() as con:
+            rows = con.execute("SELECT item, attempts, outcome FROM watch_items "
+                               "WHERE item IN (SELECT unnest(?::VARCHAR[]))", [items]).fetchall()
+        return {item: (attempts, outcome) for item, attempts, outcome in rows}
+
+    @staticmethod
+    def note_items(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[str, str, int, str | None]]) -> None:
+        """Record (item, source, attempts, outcome) rows; meant for ``write``'s ``also``, so that an item is
+        marked dealt with in the transaction that stores its article."""
+        _insert(con, "watch_items", [("item", "VARCHAR"), ("source", "VARCHAR"), ("attempts", "INTEGER"),
+                                     ("outcome", "VARCHAR")], rows,
+                conflict="ON CONFLICT (item) DO UPDATE SET attempts = excluded.attempts, outcome = excluded.outcome")
+        con.execute("UPDATE watch_items SET first_seen = now() WHERE first_seen IS NULL")
 
     # -- writing -----------------------------------------------------------------------------
     def log_rejects(self, rejects: Sequence[Rejected]) -> int:
@@ -170,17 +283,22 @@ class Store:
             self.con.execute("UPDATE rejects SET first_seen = now() WHERE first_seen IS NULL")
         return len(rows)
 
-    def write(self, batch: Sequence[Prepared], rejects: Sequence[Rejected] = ()) -> WriteResult:
-        """Store a batch of prepared articles (and rejected inputs) in one transaction."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            result = self._write(batch)
-            result.rejects = self.log_rejects(rejects)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            self._reset_caches()  # the caches may hold what was rolled back
-            raise
+    def write(self, batch: Sequence[Prepared], rejects: Sequence[Rejected] = (),
+              also: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> WriteResult:
+        """Store a batch of prepared articles (and rejected inputs) in one transaction; ``also`` writes
+        more in the same transaction (the watcher's memory of the items the batch came from)."""
+        with self.session() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                result = self._write(batch)
+                result.rejects = self.log_rejects(rejects)
+                if also is not None:
+                    also(con)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                self._reset_caches()  # the caches may hold what was rolled back
+                raise
         return result
 
     def _story_index(self) -> StoryIndex:
@@ -312,6 +430,13 @@ class Store:
                     "SELECT id, story_id FROM articles ORDER BY added, key").fetchall():
                 self._copies.setdefault(article_id, story)
         return self._copies
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if _locked(exc):
+        return f"{text} (another process is writing it; it did not let go in time)"
+    return text
 
 
 def _same_day(a: date | None, b: date | None) -> bool:

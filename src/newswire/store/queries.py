@@ -266,6 +266,12 @@ def events(store: Store, *, source: str | Resolved | None = None, target: str | 
     return [plain_row(dict(zip(names, row, strict=True))) for row in cur.fetchall()]
 
 
+def count_events(store: Store, **filters: Any) -> int:
+    """How many events :func:`events` finds with the same filters, over all its pages."""
+    where, params = event_filter(store, **filters)
+    return int(store.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0])
+
+
 def plain_row(row: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()}
 

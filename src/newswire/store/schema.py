@@ -68,6 +68,22 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             name VARCHAR NOT NULL, reason VARCHAR NOT NULL, first_seen TIMESTAMP,
             PRIMARY KEY (name, reason))""",
     ]),
+    (2, [  # `newswire watch`: what each watched source said last time, and which of its items were dealt with
+        """CREATE TABLE watch_sources (
+            source VARCHAR PRIMARY KEY,     -- a feed, sitemap or URL list, as named on the command line
+            etag VARCHAR,                   -- its validators, sent back as If-None-Match / If-Modified-Since
+            last_modified VARCHAR,
+            checked TIMESTAMP,              -- when it was last read
+            status VARCHAR,                 -- what that gave: "ok", "not modified", or why it failed
+            failures INTEGER NOT NULL DEFAULT 0,  -- failures in a row (back-off doubles with each)
+            retry_after TIMESTAMP)          -- not asked again before this""",
+        """CREATE TABLE watch_items (
+            item VARCHAR PRIMARY KEY,       -- the page's address (or a feed item's id)
+            source VARCHAR,
+            first_seen TIMESTAMP,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            outcome VARCHAR)                -- NULL while it is still to be fetched; then what became of it""",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

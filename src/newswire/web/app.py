@@ -3,7 +3,8 @@
 Security model: the server binds to 127.0.0.1 unless told otherwise (see ``serve``), answers only
 requests whose ``Host`` is a name it serves (so a page on another site cannot read the API through DNS
 rebinding), sends a Content-Security-Policy that runs only its own script files (no inline script, no
-other origin) with nosniff, no-framing and no-referrer headers, opens the database read-only, runs
+other origin) with nosniff, no-framing and no-referrer headers, opens the database read-only (once per
+request, and closes it after, so ``ingest`` and ``watch`` can write between requests), runs
 only parameterised SQL (the query layer in :mod:`newswire.store.queries`; search text is matched
 literally, ``%`` and ``_`` included), escapes all article text (Jinja2 autoescaping; chart data is
 embedded as JSON with ``<`` escaped), serves static files from a fixed list (no paths from the request
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-import threading
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from newswire import __version__
 from newswire.model import InputError
 from newswire.store import Store, browse
 from newswire.store import queries as q
+from newswire.store.db import READ_WAIT, connect
 
 MAX_PAGE = 200  # the largest page any list returns
 MAX_OFFSET = 100_000  # deeper pages are refused: narrow the filters instead
@@ -68,7 +70,63 @@ STATIC = {  # name → (path, media type); nothing else is served
     "plotly.min.js": (_plotly_js, "application/javascript"),
     "app.css": (lambda: _HERE / "static" / "app.css", "text/css"),
     "app.js": (lambda: _HERE / "static" / "app.js", "application/javascript"),
+    "favicon.svg": (lambda: _HERE / "static" / "favicon.svg", "image/svg+xml"),
 }
+
+
+def _cameo_names() -> Any:
+    """code → the CAMEO codebook's name of it ("020" → "Appeal, not specified below"), "" when unknown."""
+    from newswire.coding.tables import CodeTable
+
+    table = CodeTable()
+
+    def name(code: Any) -> str:
+        try:
+            return table.info(str(code or "")).name
+        except KeyError:
+            return ""
+
+    return name
+
+
+def article_actors(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The actors an article names, each once, most mentioned first: code, name, mentions, the words used."""
+    actors: dict[str, dict[str, Any]] = {}
+    for e in record.get("entities") or []:
+        actor = e.get("actor")
+        if not actor or not actor.get("code"):
+            continue
+        seen = actors.setdefault(actor["code"], {"code": actor["code"], "name": actor.get("name") or e["text"],
+                                                 "mentions": 0, "texts": {}})
+        seen["mentions"] += 1
+        seen["texts"][e["text"]] = None
+    return sorted(({**a, "texts": list(a["texts"])} for a in actors.values()),
+                  key=lambda a: (-a["mentions"], a["code"]))
+
+
+# the database connections a request opened, closed when it has been answered
+_OPENED: ContextVar[list[Any] | None] = ContextVar("newswire_opened", default=None)
+
+
+class _ConnectionPerRequest:
+    """ASGI middleware: whatever database connection a request opens is closed once it is answered,
+    so the file is free for a writer between requests."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        opened: list[Any] = []
+        token = _OPENED.set(opened)
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _OPENED.reset(token)
+            for con in opened:
+                con.close()
 
 
 class _Hardening:
@@ -111,27 +169,38 @@ def _json_script(data: Any) -> str:
 
 
 def create_app(db_path: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
-    """The app over the database at ``db_path``, opened read-only for the app's lifetime.
+    """The app over the database at ``db_path``, opened read-only by each request (a writer holding the
+    file makes a request wait for it, up to ``READ_WAIT`` seconds, then answer 503).
 
     Requests must name this machine (:data:`LOCAL_HOSTS`) or one of ``hosts`` in their ``Host``
     header; others get 400.
     """
-    base = Store(db_path, read_only=True)  # StoreError (no such database) goes to the caller
-    lock = threading.Lock()
+    Store(db_path, read_only=True).close()  # StoreError (no such database, not one) goes to the caller
+    path = str(db_path)
 
     def view() -> _View:
-        with lock:  # cursors are cheap, independent connections to the same database
-            return _View(base.con.cursor())
+        opened = _OPENED.get()
+        if opened:
+            return _View(opened[0])
+        try:
+            con = connect(path, read_only=True, wait=READ_WAIT)
+        except Exception as exc:
+            raise HTTPException(503, f"the database cannot be read now: {str(exc).splitlines()[0]}") from None
+        if opened is not None:
+            opened.append(con)
+        return _View(con)
 
     app = FastAPI(title="newswire", version=__version__, docs_url=None, redoc_url=None,
                   description="Event data served from a local newswire database. All lists are paginated "
                               f"(limit ≤ {MAX_PAGE}, offset ≤ {MAX_OFFSET}).")
     allowed = dict.fromkeys(_host_pattern(h) for h in (*LOCAL_HOSTS, *hosts))
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed), www_redirect=False)
+    app.add_middleware(_ConnectionPerRequest)
     app.add_middleware(_Hardening)  # added last, so outermost: a refused Host gets the headers too
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
     templates.env.globals["json_script"] = _json_script
     templates.env.globals["version"] = __version__
+    templates.env.filters["cameo_name"] = _cameo_names()
 
     @app.exception_handler(InputError)
     async def _bad_input(request: Request, exc: InputError) -> JSONResponse:
@@ -144,6 +213,10 @@ def create_app(db_path: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
             raise HTTPException(404)
         path, media = STATIC[name]
         return FileResponse(path(), media_type=media)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(_HERE / "static" / "favicon.svg", media_type="image/svg+xml")
 
     # -- JSON API ----------------------------------------------------------------------------
     @app.get("/api/stats", summary="Totals: articles, stories, events, mentions, quotes, date span")
@@ -270,13 +343,18 @@ def create_app(db_path: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
         filters = {"source": source, "target": target, "actor": actor, "cameo": cameo, "plover": plover,
                    "quad_class": quad_class, "status": status, "since": since, "until": until, "text": text}
         clean = {k: v.strip() for k, v in filters.items() if v and v.strip()}
+        clean.setdefault("status", "occurred")  # occurred events unless the status control says otherwise
         quad = int(clean["quad_class"]) if clean.get("quad_class", "").isdigit() else None
-        error = None
+        error, total = None, 0
         try:
-            rows = q.events(view(), **{**clean, "quad_class": quad}, limit=50, offset=offset)
+            v = view()
+            chosen = {**clean, "quad_class": quad}
+            rows = q.events(v, **chosen, limit=50, offset=offset)
+            total = q.count_events(v, **chosen)
         except InputError as exc:
             rows, error = [], str(exc)
-        return page(request, "events.html", rows=rows, filters=clean, offset=offset, error=error, page_size=50)
+        return page(request, "events.html", rows=rows, filters=clean, offset=offset, error=error, page_size=50,
+                    total=total)
 
     @app.get("/event/{event_id}", include_in_schema=False)
     def event_page(event_id: int) -> Response:
@@ -295,7 +373,7 @@ def create_app(db_path: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
             if ev is not None:
                 selected = next(((m["start_char"], m["end_char"]) for m in ev["mentions"]
                                  if m["article_key"] == key), None)
-        return page(request, "article.html", key=key, record=record,
+        return page(request, "article.html", key=key, record=record, actors=article_actors(record),
                     paragraphs=highlight(record, selected), selected=selected)
 
     @app.get("/actor/{code}", response_class=HTMLResponse, include_in_schema=False)
