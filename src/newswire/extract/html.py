@@ -24,6 +24,7 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
+from newswire.data import ordered, words
 from newswire.extract.encoding import decode
 from newswire.model import Article, Caption, InputError, Related
 
@@ -47,12 +48,14 @@ _LABEL_ALIASES = {
 # separators sites put between a headline and their name or section ("Headline | CNN Politics")
 _SEPARATOR = re.compile(r"\s+(?:\||-{1,2}|–|—|»|«|::|·|•|/|~)\s+|\s*(?:\||»|«|｜|::)\s*"
                         r"|(?<=[\u3000-\u9fff\uff00-\uffef])\s*[-–—_]\s*(?=[\u3000-\u9fff\uff00-\uffef])")
-_CREDIT_CLASS = re.compile(r"credit|copyright|photographer|byline|source|attribution", re.I)
+_CREDIT_CLASS = re.compile("|".join(map(re.escape, ordered("credit_classes"))), re.I)
+# regex needs structure: a credit label ("Photo:", "Images credit:") before the credit itself
 _CREDIT_TEXT = re.compile(
     r"[\s(\[]*(?:(?:photo(?:graph)?|image|picture|video|foto|credit)s?(?:\s+credit)?\s*[:：]|©)\s*"
     r"(?P<credit>[^)\]]{2,120}?)[)\]]?\s*$", re.I)
-_RELATED_BOX = re.compile(r"related|more-stories|more_stories|read-more|readmore|recommended|see-also", re.I)
+_RELATED_BOX = re.compile("|".join(map(re.escape, ordered("related_classes"))), re.I)
 _MAX_RELATED = 20
+_GENERIC_HOST_LABELS = words("generic_host_labels")
 # letters after a name: academic and professional credentials, all capitals ("RDN", "MD", "PhD")
 _CREDENTIAL = re.compile(r"[A-Z]{2,4}|Ph\.? ?D\.?|Jr\.?|Sr\.?")
 # a caption ending in a bracketed agency or photographer credit: "... on Aug. 31. (AP)", "(Getty Images)"
@@ -226,7 +229,7 @@ def _host_labels(url: str | None) -> list[str]:
     if not url:
         return []
     host = urlsplit(url if "//" in url else "//" + url).hostname or ""
-    labels = [lab for lab in host.split(".") if lab not in ("www", "m", "amp", "news")]
+    labels = [lab for lab in host.split(".") if lab not in _GENERIC_HOST_LABELS]
     return [lab for lab in labels[:-1] if len(lab) >= 3]
 
 
@@ -347,6 +350,7 @@ def _captions(tree: HtmlElement) -> list[Caption]:
             credit = m.group("credit").strip()
             text = text[: m.start()].strip()
         if credit:
+            # regex needs structure: the credit label left at the start of a credit
             credit = re.sub(r"^(?:(?:photo|image|credit)s?\s*[:：]\s*)", "", credit, flags=re.I).strip(" ()")
         if text and text not in seen:
             seen.add(text)

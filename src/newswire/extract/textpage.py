@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from newswire.data import read_yaml
+from newswire.data import ordered, read_yaml
 from newswire.model import Article, Caption, InputError, Related
 
 # ---------------------------------------------------------------------------------------------
@@ -184,21 +184,20 @@ _NUM_DATE = re.compile(
     r"(?<![\d.:/-])(?:(?P<y>\d{4})(?P<s1>[./])(?P<m>\d{1,2})(?P=s1)(?P<d>\d{1,2})"
     r"|(?P<a>\d{1,2})(?P<s2>[./-])(?P<b>\d{1,2})(?P=s2)(?P<y2>\d{4}))(?![\d.:/-]?\d)"
 )
+# regex needs structure: ordinal suffixes of a day ("3rd May")
 _TEXT_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?!\w)",
     _I,
 )
+# regex needs structure: a count, a unit of time with its plural, "ago"
 _RELATIVE = re.compile(r"\b(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|\bjust now\b", _I)
 _DATE_FILLER = re.compile(
-    r"\b(?:date|dated|published|updated|last|first|modified|posted|edited|on|at|mon|tue|wed|thu|fri|sat|sun"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b|[,|·•–—:/()\-]",
-    _I,
-)
+    r"\b(?:" + "|".join(map(re.escape, ordered("date_line_words"))) + r")\b|[,|·•–—:/()\-]", _I)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _WORD = re.compile(r"\S+")
 
 _NAME = re.compile(
-    r"^[A-Z][\w'’.-]+(?:\s+(?:(?:de|da|del|van|von|der|den|al|el|bin|ibn|la|le|di|du|dos)\s+)?[A-Z][\w'’.-]+){1,2}$"
+    r"^[A-Z][\w'’.-]+(?:\s+(?:(?:" + "|".join(map(re.escape, ordered("name_particles"))) + r")\s+)?[A-Z][\w'’.-]+){1,2}$"
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -329,6 +328,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
+# regex needs structure: ordinal suffixes of a day ("March 8th", "8th of March")
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:[:.]\d|{_MONTH}))", _I)
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)", _I)
 
@@ -349,7 +349,7 @@ def _parse_date(date_text: str, time: str | None) -> str | None:
     if iso and len(date_text) == 10 and not time:
         return date_text
     full = date_text if not time or (iso and len(date_text) > 10) else f"{date_text} {time}"
-    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}  # names, not words: dateparser's
     parsed = dateparser.parse(full, languages=["en"], settings=settings)  # type: ignore[arg-type]
     if parsed is None:
         return None
@@ -419,6 +419,7 @@ def _nav(raw: str, segments: list[str], strong: bool) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Line classification
 # ---------------------------------------------------------------------------------------------
+# names, not words: the kinds of line that may stand above an article's body
 HEADER_KINDS = {"date", "reading", "byline", "caption", "credit", "chrome", "nav", "names", "contrib"}
 
 
@@ -644,7 +645,7 @@ def _header(page: _Page) -> int:
         ln = lines[i]
         if ln.kind == "blank" or ln.text == page.article.title:
             i += 1
-        elif ln.kind in HEADER_KINDS or ln.kind in ("related", "source", "agency"):
+        elif ln.kind in HEADER_KINDS or ln.kind in ("related", "source", "agency"):  # names, not words: line kinds
             page.note(i)
             i += 1
         elif ln.kind == "text" and _is_short(ln.text):
@@ -666,6 +667,7 @@ def _standfirst(page: _Page, i: int) -> bool:
     for ln in page.lines[i + 1:]:
         if ln.kind == "blank":
             continue
+        # names, not words: the kinds of line a title may stand above
         return ln.kind in ("date", "reading", "byline", "names", "caption", "credit") or ln.text == page.article.title
     return False
 
