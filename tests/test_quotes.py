@@ -179,3 +179,16 @@ def test_a_quotation_after_a_reported_statement_keeps_its_speaker():
     analysis = analyze_text(body, published="1987-03-30")
     direct = [q for q in analysis.quotes if q.kind == "direct"]
     assert len(direct) == 2 and all(q.speaker and "Periquet" in q.speaker for q in direct)
+
+
+def test_a_speaker_split_from_his_description_or_named_by_a_participle_still_speaks():
+    from newswire.api import analyze_text
+
+    a = analyze_text('Tunisia banned the niqab in public institutions on Friday.\n\nA member of the Tunisian '
+                     'Parliament, Samir Dilou said, "Tunisia is facing terrorist attacks, so every measure is '
+                     'acceptable". A university student named Wong said, "Even though the weather was so bad, we '
+                     'came out." Trump characterized the call with Zelensky as "perfectly fine and routine."',
+                     published="2019-07-05")
+    speakers = {q.text[:20]: q.speaker for q in a.quotes if q.kind == "direct"}
+    assert speakers == {"Tunisia is facing te": "Samir Dilou", "Even though the weat": "Wong",
+                        "perfectly fine and r": "Donald Trump"}

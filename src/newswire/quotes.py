@@ -322,7 +322,10 @@ def _speaker_of_verb(analysis: Analysis, verb, lex: SpeechLexicon,
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].dep_ == "nsubj":
-            return (True, *_speaker_from_token(analysis, subjects[0], named))
+            # "A member of the Tunisian Parliament, Samir Dilou said": the parser may split a subject and its
+            # apposition into two subjects; the one that names someone speaks
+            found = [_speaker_from_token(analysis, s, named) for s in subjects if s.dep_ == "nsubj"]
+            return (True, *next((f for f in found if f[0] is not None), found[0]))
         agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return (True, *_speaker_from_token(analysis, agents[0], named))
@@ -342,6 +345,9 @@ def _speaker_from_token(analysis: Analysis, token, named: Intervals[Mention]) ->
     minister of Cuba") takes the name from the person and the actor from the description.
     """
     heads = [token] + [c for c in token.children if c.dep_ in ("appos", "compound")]
+    # "a university student named Wong": the name given by a participle of naming
+    heads += [o for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in _NAMING_VERBS
+              for o in c.children if o.dep_ in ("oprd", "dobj", "attr", "npadvmod")]
     mentions = [m for t in heads if (m := _mention_at(named, t.idx)) is not None]
     resolved = [_follow_antecedents(analysis.mentions, m) for m in mentions]
     resolved = [m for m in resolved if m.kind != "pronoun"]
@@ -382,6 +388,7 @@ def _follow_antecedents(mentions: list[Mention], mention: Mention) -> Mention:
 # Indirect speech
 
 _NOT_REPORTING = words("not_reporting")
+_NAMING_VERBS = words("naming_verbs")
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
