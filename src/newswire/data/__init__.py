@@ -67,6 +67,17 @@ def _error(error: type[Exception], source: str, message: str, line: int | None =
     return error(f"{source}:{line}: {message}" if line else f"{source}: {message}")
 
 
+@functools.cache
+def month_spellings() -> tuple[str, ...]:
+    """Every spelling of a month name in ``dates.yaml`` ("January", "Jan", "Sept", ...): the one list of month
+    names, read by the date resolver (:mod:`newswire.nlp.dates`) and by the page readers' date patterns."""
+    data = read_yaml("dates.yaml")
+    months = data.get("months") if isinstance(data, dict) else None
+    if not isinstance(months, dict) or not all(isinstance(v, list) and v for v in months.values()):
+        raise DataError("dates.yaml", "'months' must map month numbers to lists of spellings")
+    return tuple(str(name) for names in months.values() for name in names)
+
+
 # -- the word lexicon -----------------------------------------------------------------------------------
 LEXICON = "lexicon.yaml"
 

@@ -24,7 +24,7 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
-from newswire.data import ordered, words
+from newswire.data import month_spellings, ordered, words
 from newswire.extract.encoding import decode
 from newswire.model import Article, Caption, InputError, Related
 
@@ -61,7 +61,7 @@ _CREDENTIAL = re.compile(r"[A-Z]{2,4}|Ph\.? ?D\.?|Jr\.?|Sr\.?")
 # a caption ending in a bracketed agency or photographer credit: "... on Aug. 31. (AP)", "(Getty Images)"
 _PAREN_CREDIT = re.compile(r"\s*\((?P<credit>(?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|ANP|dpa|PA)\b[^()]{0,60}"
                            r"|[^()]{2,60}/(?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|dpa|PA)[^()]{0,30})\)\s*$")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = "(?:" + "|".join(sorted({m[:3] for m in month_spellings()})) + r")[a-z]*\.?"  # "Jan", "January", "Sept."
 _DATELINE = re.compile(rf"\d{{4}}\s*[-/.年]\s*\d{{1,2}}|\b\d{{1,2}}:\d{{2}}\b|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
                        rf"|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}")
 _SENTENCE_END = re.compile(r"[.!?。！？\"”»]\s*$")

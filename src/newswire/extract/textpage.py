@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from newswire.data import ordered, read_yaml
+from newswire.data import month_spellings, ordered, read_yaml
 from newswire.model import Article, Caption, InputError, Related
 
 # ---------------------------------------------------------------------------------------------
@@ -177,8 +177,7 @@ _SEGMENT_SEP = re.compile(r"\s+(?:\||::|•|·|>|›|»)\s+")
 _CRUMB_SEP = re.compile(r"\s+(?:>|›|»)\s+")
 
 # dates: "2021-02-07", "February 7, 2021", "Sun 7 Apr 2024 10.15 BST", "08.03.2023 / 23:15", "3 hours ago"
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
-          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = "(?:" + "|".join(map(re.escape, sorted(month_spellings(), key=len, reverse=True))) + r")\.?"
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
 _NUM_DATE = re.compile(
     r"(?<![\d.:/-])(?:(?P<y>\d{4})(?P<s1>[./])(?P<m>\d{1,2})(?P=s1)(?P<d>\d{1,2})"
