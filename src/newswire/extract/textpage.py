@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from newswire.data import month_spellings, ordered, read_yaml
+from newswire.data import DataError, month_spellings, ordered, read_yaml
 from newswire.model import Article, Caption, InputError, Related
 
 # ---------------------------------------------------------------------------------------------
@@ -54,8 +54,7 @@ _KEYS = {
 }
 
 
-class TextPageDataError(ValueError):
-    """The chrome lexicon file is broken: the message names the file and the key to fix."""
+TextPageDataError = DataError  # the chrome lexicon file is broken: the message names the file and the key to fix
 
 
 @dataclass(frozen=True)
