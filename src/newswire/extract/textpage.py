@@ -28,10 +28,11 @@ records whose text already is the body.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from newswire.data import read_yaml
 from newswire.model import Article, Caption, InputError, Related
@@ -478,6 +479,203 @@ def _classify(text: str, raw: str | None = None) -> _Line:
 
 
 # ---------------------------------------------------------------------------------------------
+# Whole pages: hard-wrapped dumps, line features and the learned line model
+# ---------------------------------------------------------------------------------------------
+LINE_MODEL_FILE = "textpage_lines.yaml"
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_BULLET = re.compile(r"^\s*(?:[*+•·◦▪–-]|\d{1,2}\.)\s+\S")
+_DIGIT = re.compile(r"\d")
+_PUNCT = re.compile(r"[^\w\s]")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z\"“]")
+_LINKISH = re.compile(r"https?://|www\.|\[[^\]]*\]|\S+\.(?:com|org|net|html?)\b|@\w", _I)
+
+
+def _unwrap(raws: list[str]) -> list[str]:
+    """Re-join the lines of a dump that a text browser hard-wrapped at a fixed width (``w3m -dump``).
+
+    The width shows itself: many lines end within a few characters of the same column. A line that
+    reaches that column and is followed by more text in its block is joined to the next line.
+    """
+    lengths = sorted(len(r.rstrip()) for r in raws if len(r.strip()) >= 40)
+    if len(lengths) < 20:
+        return raws
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(width - 15 <= n <= width for n in lengths)
+    if width < 60 or near < 0.4 * len(lengths) or near < 15:
+        return raws
+    out: list[str] = []
+    joining = False
+    for raw in raws:
+        if joining and raw.strip() and not _BULLET.match(raw):
+            out[-1] = out[-1].rstrip() + " " + raw.strip()
+        else:
+            out.append(raw)
+        joining = width - 22 <= len(raw.rstrip()) <= width + 2 and bool(raw.strip())
+    return out
+
+
+def page_lines(text: str) -> list[_Line]:
+    """A dump's lines, normalised, hard wrapping undone, each classified by the lexicon and its shape."""
+    raws = _unwrap(_normalise(text).split("\n"))
+    return _join_wrapped([_classify(_collapse(raw), raw) for raw in raws])
+
+
+def _size(text: str) -> float:
+    """Words, counting two characters of a script written without spaces (CJK, Thai) as one."""
+    return max(_words(text), len(_CJK.findall(text)) / 2)
+
+
+_FEATURE_KINDS = ("text", "chrome", "nav", "date", "byline", "names", "caption", "credit", "related",
+                  "related_alone", "source", "agency", "contrib", "trailer", "related_list", "reading")
+
+
+def _base_features(ln: _Line) -> list[float]:
+    t = ln.text
+    words = t.split()
+    n = max(1, len(words))
+    size = max(len(words), len(_CJK.findall(t)) / 2)
+    sentence = _ends_sentence(t)
+    core = t.rstrip("\"'”’)] ")
+    prose = len(words) >= 6 and sentence and (core.endswith((".", "…")) or bool(_SENTENCE_INSIDE.search(t)))
+    return [
+        math.log1p(size), math.log1p(len(t)), float(sentence), float(prose),
+        float(len(words) <= 3 and not sentence), float(2 <= len(words) <= 30 and not core.endswith(".")),
+        sum(w[:1].isupper() for w in words) / n, len(_DIGIT.findall(t)) / len(t),
+        len(_PUNCT.findall(t)) / len(t), float(t[:1].islower()), float(t.endswith(":")),
+        float(bool(_BULLET.match(t))), float("|" in t), float(t.isupper()), float(bool(_LINKISH.search(t))),
+        sum(len(w) <= 3 and w.islower() for w in words) / n, float(size > len(words)),
+        float("," in t or ";" in t), float(bool(_TEXT_DATE.search(t) or _ISO_DATE.search(t) or _NUM_DATE.search(t))),
+        *(float(ln.kind == k) for k in _FEATURE_KINDS),
+    ]
+
+
+_BASE_NAMES = ("log_words", "log_chars", "ends_sentence", "prose", "short", "headline_like", "capitalised",
+               "digits", "punctuation", "lower_start", "colon_end", "bullet", "pipe", "upper", "linkish",
+               "small_lower_words", "cjk", "comma", "has_date", *(f"kind_{k}" for k in _FEATURE_KINDS))
+_CONTEXT_NAMES = ("prev_prose", "next_prose", "prev_words", "next_words", "near_prose", "near_words",
+                  "far_prose", "far_words")
+LINE_FEATURES: tuple[str, ...] = (*_BASE_NAMES, *_CONTEXT_NAMES, "position", "repeated", "share_of_words",
+                                  "in_prose_run", "before_run", "after_run")
+
+
+def _prose_run(base: list[list[float]], sizes: list[float]) -> tuple[int, int]:
+    """The run of lines richest in prose (maximum-sum subarray): where the article most likely is."""
+    best, best_span, cur, start = 0.0, (0, -1), 0.0, 0
+    for i, (b, s) in enumerate(zip(base, sizes, strict=True)):
+        gain = s if b[3] else -2.0 - min(s, 10.0) * 0.5
+        if cur <= 0:
+            cur, start = gain, i
+        else:
+            cur += gain
+        if cur > best:
+            best, best_span = cur, (start, i)
+    return best_span
+
+
+def line_features(lines: list[_Line]) -> tuple[list[int], list[list[float]]]:
+    """Features (``LINE_FEATURES``) of a page's non-blank lines, with their indices in ``lines``."""
+    idx = [i for i, ln in enumerate(lines) if ln.kind != "blank"]
+    texts = [lines[i].text for i in idx]
+    base = [_base_features(lines[i]) for i in idx]
+    sizes = [math.expm1(row[0]) for row in base]
+    total = sum(sizes) or 1.0
+    counts: dict[str, int] = {}
+    for t in texts:
+        counts[t] = counts.get(t, 0) + 1
+    a, b = _prose_run(base, sizes)
+    n = len(idx)
+    out = []
+    sums = {col: [0.0] for col in (0, 3)}  # prefix sums of words (log) and prose, for window means
+    for row in base:
+        for col, acc in sums.items():
+            acc.append(acc[-1] + row[col])
+
+    def mean(k: int, reach: int, col: int) -> float:
+        lo, hi = max(0, k - reach), min(n - 1, k + reach)
+        return (sums[col][hi + 1] - sums[col][lo] - base[k][col]) / (hi - lo) if hi > lo else 0.0
+
+    for k in range(n):
+        prev, nxt = base[k - 1] if k else None, base[k + 1] if k + 1 < n else None
+        context = [prev[3] if prev else 0.0, nxt[3] if nxt else 0.0, prev[0] if prev else 0.0,
+                   nxt[0] if nxt else 0.0, mean(k, 3, 3), mean(k, 3, 0), mean(k, 12, 3), mean(k, 12, 0)]
+        out.append([*base[k], *context, k / max(1, n - 1), float(counts[texts[k]] > 1), sizes[k] / total,
+                    float(a <= k <= b), math.log1p(max(0, a - k)), math.log1p(max(0, k - b))])
+    return idx, out
+
+
+class LineModelError(ValueError):
+    """The bundled line model is broken or does not fit the code's features."""
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """A small network scoring how likely each line is article text (trained by bench/train_textlines.py).
+
+    ``layers`` are (weights, biases) with tanh between them and a sigmoid at the end; ``keep`` is the
+    probability a line needs to stay in the body, ``region`` the one the body's span is centred on.
+    """
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    layers: tuple[tuple[tuple[tuple[float, ...], ...], tuple[float, ...]], ...]
+    keep: float
+    region: float
+
+    @cached_property
+    def _arrays(self) -> tuple:
+        import numpy as np  # a dependency of spaCy's, present wherever newswire runs
+
+        return (np.asarray(self.mean), np.asarray(self.scale),
+                [(np.asarray(w), np.asarray(b)) for w, b in self.layers])
+
+    def probs(self, rows: list[list[float]]) -> list[float]:
+        import numpy as np
+
+        if not rows:
+            return []
+        mean, scale, layers = self._arrays
+        x = (np.asarray(rows, dtype=float) - mean) / scale
+        for n, (w, b) in enumerate(layers):
+            x = x @ w + b
+            if n < len(layers) - 1:
+                x = np.tanh(x)
+        return (1.0 / (1.0 + np.exp(-x[:, 0]))).tolist()
+
+
+def parse_line_model(data: object, source: str = LINE_MODEL_FILE) -> LineModel:
+    if not isinstance(data, dict) or data.get("features") != list(LINE_FEATURES):
+        raise LineModelError(f"{source}: its features are not the code's ({len(LINE_FEATURES)} named in "
+                             f"newswire.extract.textpage.LINE_FEATURES); retrain with bench/train_textlines.py")
+    try:
+        layers = tuple((tuple(tuple(map(float, r)) for r in w), tuple(map(float, b))) for w, b in data["layers"])
+        return LineModel(tuple(map(float, data["mean"])), tuple(map(float, data["scale"])), layers,
+                         float(data["keep"]), float(data["region"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise LineModelError(f"{source}: malformed ({exc})") from None
+
+
+@lru_cache(maxsize=1)
+def line_model() -> LineModel:
+    """The bundled line model, ``newswire.data/textpage_lines.yaml``, read once per process."""
+    return parse_line_model(read_yaml(LINE_MODEL_FILE, LineModelError), f"newswire/data/{LINE_MODEL_FILE}")
+
+
+def _body_span(lines: list[_Line], probs: dict[int, float], model: LineModel) -> tuple[int, int] | None:
+    """The span of lines whose text is most likely the article: the maximum-sum run of
+    (probability - ``region``), each line weighted by its length."""
+    best, span, cur, start = 0.0, None, 0.0, 0
+    for i in sorted(probs):
+        gain = (probs[i] - model.region) * math.sqrt(1.0 + _size(lines[i].text))
+        if cur <= 0:
+            cur, start = gain, i
+        else:
+            cur += gain
+        if cur > best:
+            best, span = cur, (start, i)
+    return span
+
+
+# ---------------------------------------------------------------------------------------------
 # Page → Article
 # ---------------------------------------------------------------------------------------------
 @dataclass
@@ -488,6 +686,9 @@ class _Page:
     dates: list[tuple[int, _DateLine]] = field(default_factory=list)
     article: Article = field(default_factory=lambda: Article(title="", body=""))
     pending_credit: str | None = None
+    model: LineModel | None = None
+    probs: dict[int, float] = field(default_factory=dict)  # line index → probability of article text
+    span: tuple[int, int] | None = None  # the lines most likely the article (first, last)
 
     def note(self, i: int) -> None:
         """Take the metadata a header or body line carries (authors, dates, captions, links, sources)."""
@@ -527,15 +728,21 @@ class _Page:
             self.article.related.append(Related(title=title))
 
 
-def extract_textpage(text: str) -> Article:
-    """Split a plain-text page dump into title, metadata and body (see the module docstring)."""
+def extract_textpage(text: str, *, model: LineModel | None = None) -> Article:
+    """Split a plain-text page dump into title, metadata and body (see the module docstring).
+
+    ``model`` replaces the bundled line model (``line_model()``); the benchmark's cross-validation uses it.
+    """
     if not isinstance(text, str):
         raise InputError("a text page must be text")
     text = _normalise(text)
-    lines = _join_wrapped([_classify(_collapse(raw), raw) for raw in text.split("\n")])
+    lines = page_lines(text)
     if not any(line.kind != "blank" for line in lines):
         raise InputError("empty page")
-    page = _Page(lines)
+    page = _Page(lines, model=model or line_model())
+    idx, rows = line_features(lines)
+    page.probs = dict(zip(idx, page.model.probs(rows), strict=True))
+    page.span = _body_span(lines, page.probs, page.model)
     _find_title(page)
     body_start = _header(page)
     body = _body(page, body_start)
@@ -569,7 +776,9 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
 def _find_title(page: _Page) -> None:
     """Title (and perhaps standfirst) from the page's top: a repeated headline, else the nearest one."""
     lines = page.lines
-    anchor = next((i for i, ln in enumerate(lines) if ln.kind == "text" and _is_prose(ln.text)), None)
+    first = page.span[0] if page.span else 0
+    anchor = next((i for i in range(first, len(lines)) if lines[i].kind == "text" and _is_prose(lines[i].text)),
+                  None)
     if anchor is None:
         anchor = next((i for i, ln in enumerate(lines) if ln.kind == "text" and not _is_short(ln.text)), len(lines))
     for i in range(anchor):
@@ -673,8 +882,18 @@ def _standfirst(page: _Page, i: int) -> bool:
 def _body(page: _Page, start: int) -> list[str]:
     """The body's paragraphs from ``start`` to the trailer, metadata lines taken out."""
     lines = page.lines
-    end = next((i for i in range(start, len(lines)) if _is_trailer(lines, i)), len(lines))
+    # a trailer marker above the article's likeliest span heads a list of other headlines, not the end
+    first = page.span[0] if page.span else start
+    end = next((i for i in range(max(start, first), len(lines)) if _is_trailer(lines, i)), len(lines))
     _trailer_related(page, end)
+    keep = page.model.keep if page.model else 0.0
+    last = page.span[1] if page.span else end
+    if page.span and end < last:  # a list of links inside the article ("Related articles"): its lines are
+        end = last + 1  # dropped one by one, and the article goes on after it
+
+    def article_text(i: int) -> bool:  # in the likeliest span, and likely enough by itself
+        return first <= i <= last and page.probs.get(i, 1.0) >= keep
+
     kept: list[str] = []
     in_list = expect_related = False
     for i in range(start, end):
@@ -696,7 +915,7 @@ def _body(page: _Page, start: int) -> list[str]:
             if not page.article.authors and (m := re.search(r"reporting by (.+?)(?:;|$)", ln.text, _I)):
                 page.article.authors.extend(_names(m.group(1), strict=False))
         elif ln.kind in ("text", "trailer", "related_list") and ln.text != page.article.title:
-            kept.append(ln.text)  # a marker line that heads a paragraph is a subheading
+            kept.append(ln.text if article_text(i) else "")  # a marker line that heads a paragraph is a subheading
         else:
             page.note(i)
     # lines after the last sentence are headline lists and labels, not the article
