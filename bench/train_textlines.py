@@ -38,10 +38,15 @@ from newswire.data import DATA  # noqa: E402
 from newswire.extract.textpage import (  # noqa: E402
     LINE_FEATURES,
     LINE_MODEL_FILE,
+    TITLE_FEATURES,
+    TITLE_MODEL_FILE,
     LineModel,
+    _anchor,
     extract_textpage,
     line_features,
     page_lines,
+    read_lines,
+    title_candidates,
 )
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -105,9 +110,86 @@ def as_model(data: dict, keep: float, region: float) -> LineModel:
     return LineModel(tuple(data["mean"]), tuple(data["scale"]), layers, keep, region)
 
 
+def _norm(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def title_data(dumps: dict, proxy: dict) -> dict:
+    """Per dump: the candidates' features and the index of the one that is the HTML path's title (or None)."""
+    out = {}
+    for key, text in dumps.items():
+        if not text.strip():
+            continue
+        page = read_lines(text)
+        idx, rows = title_candidates(page, _anchor(page))
+        want = _norm(proxy.get(key[1], ("", None))[0] or "")
+        hits = [k for k, i in enumerate(idx) if want and _norm(page.lines[i].text) == want]
+        out[key] = (np.asarray(rows, dtype=float).reshape(-1, len(TITLE_FEATURES)), hits[0] if hits else None)
+    return out
+
+
+def train_ranker(groups: list[tuple[np.ndarray, int]], epochs: int = 300, l2: float = 1e-3) -> dict:
+    """A linear headline ranker: softmax over each page's candidates, the true headline's log loss."""
+    x = np.vstack([g for g, _ in groups])
+    mean, scale = x.mean(0), x.std(0)
+    scale[scale < 1e-6] = 1.0
+    zs = [((g - mean) / scale, y) for g, y in groups]
+    w = np.zeros(x.shape[1])
+    m, v = np.zeros_like(w), np.zeros_like(w)
+    for step in range(1, epochs + 1):
+        grad = l2 * w
+        for z, y in zs:
+            s = z @ w
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            grad += (z.T @ p - z[y]) / len(zs)
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad ** 2
+        w -= 0.05 * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
+    return {"features": list(TITLE_FEATURES), "mean": mean.tolist(), "scale": scale.tolist(),
+            "layers": [[w[:, None].tolist(), [0.0]]], "keep": 0.0, "region": 0.0}
+
+
+def titles_part(pages: list, dumps: dict, fold_of: dict, write: bool) -> None:
+    from textpages import html_proxy
+
+    proxy = html_proxy(pages, refresh=False)
+    data = title_data(dumps, proxy)
+    usable = {k: d for k, d in data.items() if d[1] is not None and len(d[0])}
+    print(f"headline ranker: {len(usable)} of {len(data)} dumps hold the HTML path's title among their candidates")
+    right = total = 0
+    for fold in range(FOLDS):
+        model = train_ranker([d for k, d in usable.items() if fold_of[k[1]] != fold])
+        w = np.asarray(model["layers"][0][0])[:, 0]
+        mean, scale = np.asarray(model["mean"]), np.asarray(model["scale"])
+        for key, (x, y) in usable.items():
+            if fold_of[key[1]] == fold:
+                right += int(np.argmax(((x - mean) / scale) @ w) == y)
+                total += 1
+    print(f"  out-of-fold: the HTML path's title ranked first on {right}/{total} dumps that hold it")
+    final = train_ranker(list(usable.values()))
+    model = as_model(final, 0.0, 0.0)
+    n4 = [p for p in load_pages() if p.set == "newspaper4k"]
+    for r in sorted({k[0] for k in dumps}):
+        exact = 0
+        for p in n4:
+            text = (CACHE / r / "newspaper4k" / f"{p.name}.txt").read_text(encoding="utf-8")
+            exact += bool(text.strip()) and extract_textpage(text, titles=model).title == p.title
+        print(f"  newspaper4k (never trained on), {r}: titles exact {exact}/{len(n4)}")
+    if write:
+        final["layers"] = [[np.round(np.asarray(a), 5).tolist(), b] for a, b in final["layers"]]
+        header = (f"# The text reader's headline ranker, written by bench/train_textlines.py: do not edit by hand.\n"
+                  f"# Trained on {len(usable)} ScrapingHub dumps whose candidates hold the title the HTML path "
+                  f"finds; out-of-fold top-1 {right}/{total}.\n")
+        (DATA / TITLE_MODEL_FILE).write_text(header + yaml.safe_dump(final, default_flow_style=None, width=200),
+                                             encoding="utf-8")
+        print(f"written: {DATA / TITLE_MODEL_FILE}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--write", action="store_true", help=f"write the model to newswire/data/{LINE_MODEL_FILE}")
+    ap.add_argument("--write", action="store_true", help="write the models into newswire/data")
+    ap.add_argument("--part", choices=("lines", "titles", "all"), default="all")
     args = ap.parse_args(argv)
     pages = [p for p in load_pages() if p.set == "scrapinghub"]
     renderers = [r for r in RENDERERS if (CACHE / r / "scrapinghub").is_dir()]
@@ -116,10 +198,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     dumps = {(r, p.name): (CACHE / r / "scrapinghub" / f"{p.name}.txt").read_text(encoding="utf-8")
              for r in renderers for p in pages}
-    data = {key: labelled(text, next(p.body for p in pages if p.name == key[1])) for key, text in dumps.items()}
     names = sorted(p.name for p in pages)
     random.Random(SEED).shuffle(names)
     fold_of = {n: k % FOLDS for k, n in enumerate(names)}
+    if args.part in ("lines", "all"):
+        lines_part(pages, dumps, renderers, fold_of, args.write)
+    if args.part in ("titles", "all"):
+        titles_part(pages, dumps, fold_of, args.write)
+    return 0
+
+
+def lines_part(pages: list, dumps: dict, renderers: list[str], fold_of: dict, write: bool) -> None:
+    data = {key: labelled(text, next(p.body for p in pages if p.name == key[1])) for key, text in dumps.items()}
     print(f"{len(pages)} pages x {renderers}: {sum(len(d[1]) for d in data.values())} lines, "
           f"{FOLDS}-fold cross-validation grouped by page")
 
@@ -149,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             best, best_f1 = (keep, region), mean_f1
     assert best is not None
     print(f"chosen: keep {best[0]} region {best[1]} (mean out-of-fold F1 {best_f1:.3f})")
-    if args.write:
+    if write:
         x = np.vstack([d[0] for d in data.values()])
         y = np.concatenate([d[1] for d in data.values()])
         w = np.concatenate([d[2] for d in data.values()])
@@ -164,7 +254,6 @@ def main(argv: list[str] | None = None) -> int:
         (DATA / LINE_MODEL_FILE).write_text(header + yaml.safe_dump(final, default_flow_style=None, width=200),
                                             encoding="utf-8")
         print(f"written: {DATA / LINE_MODEL_FILE}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -51,7 +51,7 @@ _KEYS = {
     "inline_list_start": "line", "inline_list_end": "line", "source_labels": "line", "byline_labels": "line",
     "caption_labels": "line", "credit_labels": "line", "contributors": "search",
     "share_words": "words", "share_buttons": "words", "photo_agencies": "words", "not_names": "words",
-    "time_zones": "words", "month_first_zones": "words",
+    "time_zones": "words", "month_first_zones": "words", "rubrics": "words",
 }
 
 
@@ -86,6 +86,7 @@ class Lexicon:
     share_buttons: frozenset[str]
     not_names: frozenset[str]
     month_first_zones: frozenset[str]
+    rubrics: frozenset[str]
 
 
 def _entries(data: dict, key: str, source: str) -> list[str]:
@@ -159,6 +160,7 @@ def parse_lexicon(data: object, source: str = DATA_FILE) -> Lexicon:
         share_buttons=frozenset(w.lower() for w in e["share_buttons"]),
         not_names=frozenset(w.lower() for w in e["not_names"]),
         month_first_zones=frozenset(z.upper() for z in e["month_first_zones"]),
+        rubrics=frozenset(w.casefold() for w in e["rubrics"]),
     )
 
 
@@ -186,7 +188,7 @@ _NUM_DATE = re.compile(
     r"|(?P<a>\d{1,2})(?P<s2>[./-])(?P<b>\d{1,2})(?P=s2)(?P<y2>\d{4}))(?![\d.:/-]?\d)"
 )
 _TEXT_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?!\w)",
+    rf"\b(?:(?<![\d:.])\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?!\w)",
     _I,
 )
 _RELATIVE = re.compile(r"\b(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|\bjust now\b", _I)
@@ -195,8 +197,10 @@ _DATE_FILLER = re.compile(
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b|[,|·•–—:/()\-]",
     _I,
 )
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’]$")
+_CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _WORD = re.compile(r"\S+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 _NAME = re.compile(
     r"^[A-Z][\w'’.-]+(?:\s+(?:(?:de|da|del|van|von|der|den|al|el|bin|ibn|la|le|di|du|dos)\s+)?[A-Z][\w'’.-]+){1,2}$"
@@ -220,16 +224,21 @@ def _words(line: str) -> int:
     return len(_WORD.findall(line))
 
 
+def _size(text: str) -> float:
+    """Words, counting two characters of a script written without spaces (CJK, Thai) as one."""
+    return max(_words(text), len(_CJK.findall(text)) / 2)
+
+
 def _ends_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line))
 
 
 def _is_prose(line: str) -> bool:
     """A paragraph of running text: a full sentence of some length, closed by a full stop."""
-    if _words(line) < 6 or not _ends_sentence(line):
+    if _size(line) < 6 or not _ends_sentence(line):
         return False
     core = line.rstrip("\"'”’)] ")
-    return core.endswith((".", "…")) or len(re.findall(r"[.!?]\s+[A-Z\"“]", line)) >= 1
+    return core.endswith((".", "…", "。")) or len(re.findall(r"[.!?]\s+[A-Z\"“]", line)) >= 1
 
 
 def _is_short(line: str) -> bool:
@@ -482,7 +491,7 @@ def _classify(text: str, raw: str | None = None) -> _Line:
 # Whole pages: hard-wrapped dumps, line features and the learned line model
 # ---------------------------------------------------------------------------------------------
 LINE_MODEL_FILE = "textpage_lines.yaml"
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+TITLE_MODEL_FILE = "textpage_titles.yaml"
 _BULLET = re.compile(r"^\s*(?:[*+•·◦▪–-]|\d{1,2}\.)\s+\S")
 _DIGIT = re.compile(r"\d")
 _PUNCT = re.compile(r"[^\w\s]")
@@ -518,11 +527,6 @@ def page_lines(text: str) -> list[_Line]:
     """A dump's lines, normalised, hard wrapping undone, each classified by the lexicon and its shape."""
     raws = _unwrap(_normalise(text).split("\n"))
     return _join_wrapped([_classify(_collapse(raw), raw) for raw in raws])
-
-
-def _size(text: str) -> float:
-    """Words, counting two characters of a script written without spaces (CJK, Thai) as one."""
-    return max(_words(text), len(_CJK.findall(text)) / 2)
 
 
 _FEATURE_KINDS = ("text", "chrome", "nav", "date", "byline", "names", "caption", "credit", "related",
@@ -628,24 +632,29 @@ class LineModel:
         return (np.asarray(self.mean), np.asarray(self.scale),
                 [(np.asarray(w), np.asarray(b)) for w, b in self.layers])
 
-    def probs(self, rows: list[list[float]]) -> list[float]:
+    def scores(self, rows: list[list[float]]):  # -> numpy array of logits
         import numpy as np
 
-        if not rows:
-            return []
         mean, scale, layers = self._arrays
         x = (np.asarray(rows, dtype=float) - mean) / scale
         for n, (w, b) in enumerate(layers):
             x = x @ w + b
             if n < len(layers) - 1:
                 x = np.tanh(x)
-        return (1.0 / (1.0 + np.exp(-x[:, 0]))).tolist()
+        return x[:, 0]
+
+    def probs(self, rows: list[list[float]]) -> list[float]:
+        import numpy as np
+
+        return (1.0 / (1.0 + np.exp(-self.scores(rows)))).tolist() if rows else []
 
 
-def parse_line_model(data: object, source: str = LINE_MODEL_FILE) -> LineModel:
-    if not isinstance(data, dict) or data.get("features") != list(LINE_FEATURES):
-        raise LineModelError(f"{source}: its features are not the code's ({len(LINE_FEATURES)} named in "
-                             f"newswire.extract.textpage.LINE_FEATURES); retrain with bench/train_textlines.py")
+def parse_line_model(data: object, source: str = LINE_MODEL_FILE,
+                     features: tuple[str, ...] = LINE_FEATURES) -> LineModel:
+    """Check a model file against the code's features and read it."""
+    if not isinstance(data, dict) or data.get("features") != list(features):
+        raise LineModelError(f"{source}: its features are not the code's ({len(features)} named in "
+                             f"newswire.extract.textpage); retrain with bench/train_textlines.py")
     try:
         layers = tuple((tuple(tuple(map(float, r)) for r in w), tuple(map(float, b))) for w, b in data["layers"])
         return LineModel(tuple(map(float, data["mean"])), tuple(map(float, data["scale"])), layers,
@@ -687,6 +696,7 @@ class _Page:
     article: Article = field(default_factory=lambda: Article(title="", body=""))
     pending_credit: str | None = None
     model: LineModel | None = None
+    titles: LineModel | None = None
     probs: dict[int, float] = field(default_factory=dict)  # line index → probability of article text
     span: tuple[int, int] | None = None  # the lines most likely the article (first, last)
 
@@ -728,22 +738,17 @@ class _Page:
             self.article.related.append(Related(title=title))
 
 
-def extract_textpage(text: str, *, model: LineModel | None = None) -> Article:
+def extract_textpage(text: str, *, model: LineModel | None = None, titles: LineModel | None = None) -> Article:
     """Split a plain-text page dump into title, metadata and body (see the module docstring).
 
-    ``model`` replaces the bundled line model (``line_model()``); the benchmark's cross-validation uses it.
+    ``model`` and ``titles`` replace the bundled line model and headline ranker (``line_model()``,
+    ``title_model()``); the benchmark's cross-validation uses them.
     """
     if not isinstance(text, str):
         raise InputError("a text page must be text")
     text = _normalise(text)
-    lines = page_lines(text)
-    if not any(line.kind != "blank" for line in lines):
-        raise InputError("empty page")
-    page = _Page(lines, model=model or line_model())
-    idx, rows = line_features(lines)
-    page.probs = dict(zip(idx, page.model.probs(rows), strict=True))
-    page.span = _body_span(lines, page.probs, page.model)
-    _find_title(page)
+    page = read_lines(text, model)
+    _find_title(page, titles)
     body_start = _header(page)
     body = _body(page, body_start)
     a = page.article
@@ -760,53 +765,157 @@ def extract_textpage(text: str, *, model: LineModel | None = None) -> Article:
     return a
 
 
+def read_lines(text: str, model: LineModel | None = None) -> _Page:
+    """A page's lines, classified and scored by the line model, with the article's likeliest span."""
+    lines = page_lines(text)
+    if not any(line.kind != "blank" for line in lines):
+        raise InputError("empty page")
+    page = _Page(lines, model=model or line_model())
+    idx, rows = line_features(lines)
+    page.probs = dict(zip(idx, page.model.probs(rows), strict=True))
+    page.span = _body_span(lines, page.probs, page.model)
+    return page
+
+
 def _join_wrapped(lines: list[_Line]) -> list[_Line]:
     """Re-join a sentence that the dump wrapped over two lines, so that each line is one paragraph."""
     out: list[_Line] = []
     for ln in lines:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == "text" and ln.kind == "text" and ln.text[:1].islower()
-                and _words(prev.text) >= 8 and not _ends_sentence(prev.text) and not prev.text.endswith(":")):
+                and _words(ln.text) >= 2 and _words(prev.text) >= 8 and not _ends_sentence(prev.text) and not prev.text.endswith(":")):
             out[-1] = _classify(prev.text + " " + ln.text)
         else:
             out.append(ln)
     return out
 
 
-def _find_title(page: _Page) -> None:
-    """Title (and perhaps standfirst) from the page's top: a repeated headline, else the nearest one."""
+def _anchor(page: _Page) -> int:
+    """The article's first paragraph of prose: the first in the likeliest span, else in the page."""
     lines = page.lines
     first = page.span[0] if page.span else 0
     anchor = next((i for i in range(first, len(lines)) if lines[i].kind == "text" and _is_prose(lines[i].text)),
                   None)
     if anchor is None:
         anchor = next((i for i, ln in enumerate(lines) if ln.kind == "text" and not _is_short(ln.text)), len(lines))
+    return anchor
+
+
+def _rule_title(lines: list[_Line], anchor: int) -> tuple[int | None, int | None, bool]:
+    """Title and standfirst by layout: a headline repeated within a few lines, else the nearest headline
+    (or pair of lines) above the anchor. The flag says whether the title was repeated."""
     for i in range(anchor):
         t = lines[i]
         if t.kind == "text" and _headline_like(t.text) and _words(t.text) >= 3:
             if any(lines[j].text == t.text for j in range(i + 1, min(len(lines), i + 12))):
-                page.title_idx = i
-                break
+                return i, None, True
+    collected: list[int] = []
+    j = anchor - 1
+    while j >= 0 and len(collected) < 2:
+        ln = lines[j]
+        if ln.kind == "text" and not _is_short(ln.text):
+            collected.append(j)
+        elif ln.kind == "text" and collected:
+            break  # a section label or menu item above the title
+        elif ln.kind in ("trailer", "related_list"):
+            break
+        j -= 1
+    if len(collected) == 2:
+        later, earlier = collected
+        if _words(lines[earlier].text) <= _words(lines[later].text) or lines[later].text.endswith("."):
+            return earlier, later, False
+        return later, None, False
+    return (collected[0] if collected else None), None, False
+
+
+TITLE_FEATURES: tuple[str, ...] = (
+    "rule", "rule_repeated", "log_size", "size_4_25", "ends_period", "ends_question", "repeated",
+    "repeated_below", "log_distance", "rank_0", "rank_1", "header_below", "header_above", "in_list",
+    "time_below", "capitalised", "upper_start", "colon", "lead_overlap", "line_prob", "digits", "position",
+    "kind_names", "all_upper", "linkish", "by_start", "prose", "within_others", "holds_other", "ends_comma")
+_CANDIDATE_WINDOW = 80  # non-blank lines above the anchor where a title is looked for
+_HEADER_NEAR = {"date", "byline", "reading", "names", "caption", "credit", "agency"}
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) >= 4}
+
+
+def title_candidates(page: _Page, anchor: int) -> tuple[list[int], list[list[float]]]:
+    """Lines above the anchor that could be the headline, with their features (``TITLE_FEATURES``)."""
+    lines = page.lines
+    rule, _, repeated_rule = _rule_title(lines, anchor)
+    nonblank = [i for i in range(anchor) if lines[i].kind != "blank"][-_CANDIDATE_WINDOW:]
+    pos = {i: k for k, i in enumerate(nonblank)}
+    counts: dict[str, int] = {}
+    for ln in lines:
+        if ln.kind != "blank":
+            counts[ln.text] = counts.get(ln.text, 0) + 1
+    lead = _content_words(" ".join(ln.text for ln in lines[anchor:anchor + 3]))
+    texts = [ln.text for ln in lines if ln.kind != "blank"]
+    window = {lines[i].text for i in nonblank if len(lines[i].text) >= 15}
+    n = max(1, len([ln for ln in lines if ln.kind != "blank"]))
+
+    def headline(i: int) -> bool:
+        return lines[i].kind == "text" and _headline_like(lines[i].text) and not _ends_sentence(lines[i].text)
+
+    idx, rows = [], []
+    rank = 0
+    for i in reversed(nonblank):
+        ln = lines[i]
+        size = _size(ln.text)
+        if ln.kind not in ("text", "names") or size < 2 or size > 40 or _date_in(ln.text) is not None:
+            continue  # a line that carries a full date is a dateline, not a headline
+        k = pos[i]
+        below = [lines[j] for j in nonblank[k + 1:k + 5]]
+        above = [lines[j] for j in nonblank[max(0, k - 3):k]]
+        prev_h = k > 0 and headline(nonblank[k - 1])
+        next_h = k + 1 < len(nonblank) and headline(nonblank[k + 1])
+        nxt = lines[nonblank[k + 1]].text if k + 1 < len(nonblank) else ""
+        words = ln.text.split()
+        cw = _content_words(ln.text)
+        rows.append([
+            float(i == rule), float(i == rule and repeated_rule), math.log1p(size), float(4 <= size <= 25),
+            float(ln.text.rstrip("\"'”’ ").endswith(".")), float(ln.text.rstrip("\"'”’ ").endswith(("?", "!"))),
+            math.log1p(counts.get(ln.text, 1) - 1),
+            float(any(lines[j].text == ln.text for j in range(i + 1, min(len(lines), anchor + 3)))),
+            math.log1p(len(nonblank) - k), float(rank == 0), float(rank == 1),
+            float(any(b.kind in _HEADER_NEAR for b in below)), float(any(a.kind in _HEADER_NEAR for a in above)),
+            float(prev_h and next_h), float(bool(_CLOCK.match(nxt)) or nxt.isdigit()),
+            sum(w[:1].isupper() for w in words) / max(1, len(words)), float(ln.text[:1].isupper()),
+            float(":" in ln.text), len(cw & lead) / max(1, len(cw)), page.probs.get(i, 0.0),
+            len(_DIGIT.findall(ln.text)) / len(ln.text), i / n, float(ln.kind == "names"), float(ln.text.isupper()),
+            float(bool(_LINKISH.search(ln.text))), float(ln.text.lower().startswith("by ")), float(_is_prose(ln.text)),
+            # the headline shows again inside other lines (share text, breadcrumbs), and a line that holds
+            # another candidate whole is that headline with something glued to it
+            math.log1p(sum(ln.text in t and ln.text != t for t in texts)) if len(ln.text) >= 15 else 0.0,
+            float(any(w in ln.text and w != ln.text for w in window)), float(ln.text.endswith(",")),
+        ])
+        idx.append(i)
+        rank += 1
+    return idx, rows
+
+
+@lru_cache(maxsize=1)
+def title_model() -> LineModel:
+    """The bundled headline ranker, ``newswire.data/textpage_titles.yaml``, read once per process."""
+    return parse_line_model(read_yaml(TITLE_MODEL_FILE, LineModelError), f"newswire/data/{TITLE_MODEL_FILE}",
+                            TITLE_FEATURES)
+
+
+def _find_title(page: _Page, titles: LineModel | None = None) -> None:
+    """Title (and perhaps standfirst) above the article's first paragraph: the candidate line the headline
+    ranker scores highest (layout, repetition, header lines around it, words shared with the lead)."""
+    lines = page.lines
+    anchor = _anchor(page)
+    rule, subtitle, _ = _rule_title(lines, anchor)
+    idx, rows = title_candidates(page, anchor)
+    if idx:
+        best = idx[int((titles or title_model()).scores(rows).argmax())]
+        page.title_idx, page.subtitle_idx = best, (subtitle if best == rule else None)
     else:
-        collected: list[int] = []
-        j = anchor - 1
-        while j >= 0 and len(collected) < 2:
-            ln = lines[j]
-            if ln.kind == "text" and not _is_short(ln.text):
-                collected.append(j)
-            elif ln.kind == "text" and collected:
-                break  # a section label or menu item above the title
-            elif ln.kind in ("trailer", "related_list"):
-                break
-            j -= 1
-        if len(collected) == 2:
-            later, earlier = collected
-            if _words(lines[earlier].text) <= _words(lines[later].text) or lines[later].text.endswith("."):
-                page.title_idx, page.subtitle_idx = earlier, later
-            else:
-                page.title_idx = later
-        elif collected:
-            page.title_idx = collected[0]
+        page.title_idx, page.subtitle_idx = rule, subtitle
     if page.title_idx is not None:
         page.article.title = lines[page.title_idx].text
         page.article.section = _section(page)
@@ -946,7 +1055,10 @@ def _trailer_related(page: _Page, end: int) -> None:
 
 
 def _published(page: _Page, body_start: int) -> _DateLine | None:
-    """The header's publication date first; an "Updated" date or one among the body's lines after."""
+    """The date line nearest the title (below it before above it, a first date before an "Updated" one);
+    else the header's date, then an "Updated" date or one among the body's lines."""
+    if page.title_idx is not None and (d := _date_near_title(page)) is not None:
+        return d
     header = [d for i, d in page.dates if i < body_start and d.value]
     rest = [d for i, d in page.dates if i >= body_start and d.value]
     for group in (header, rest):
@@ -954,6 +1066,48 @@ def _published(page: _Page, body_start: int) -> _DateLine | None:
             for d in group:
                 if d.updated == want_updated:
                     return d
+    return None
+
+
+_DATE_CARRIERS = {"text", "names", "byline", "nav", "source", "date", "reading"}
+
+
+def _date_near_title(page: _Page, above: int = 6, below: int = 12) -> _DateLine | None:
+    assert page.title_idx is not None
+    nonblank = [i for i, ln in enumerate(page.lines) if ln.kind != "blank"]
+    k0 = nonblank.index(page.title_idx)
+    found = []
+    for k in range(max(0, k0 - above), min(len(nonblank), k0 + below + 1)):
+        ln = page.lines[nonblank[k]]
+        if k == k0 or ln.kind not in _DATE_CARRIERS:
+            continue
+        d = ln.data if ln.kind == "date" else _date_in(ln.text)
+        if isinstance(d, _DateLine) and d.value:  # a line that is only a date beats a date within words
+            found.append((d.updated, ln.kind != "date", k - k0 if k > k0 else 1.5 * (k0 - k), d))
+    return min(found, key=lambda f: f[:3])[3] if found else None
+
+
+def _date_in(text: str) -> _DateLine | None:
+    """The first full date (with a year) in a short line that says more than the date: "North Korea 09:31
+    August 20, 2019", "By Jane Doe November 19, 2023 7:18 pm", "2023-11-17 20:52:15 来源：新华网"."""
+    if _size(text) > 14 or _is_prose(text):
+        return None
+    if (d := _date_line(text)) is not None:
+        return d
+    if m := _CJK_DATE.search(text):
+        value = _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        return _DateLine(value, None, updated=False) if value else None
+    for pat in (_ISO_DATE, _NUM_DATE, _TEXT_DATE):
+        for m in pat.finditer(text):
+            if not re.search(r"\d{4}", m.group(0)):
+                continue
+            updated = bool(re.search(r"updated|modified", text[: m.start()], _I))
+            if pat is _NUM_DATE:
+                first, alt = _numeric_date(m)
+                if first:
+                    return _DateLine(first, None, updated, alt=alt, raw=m.group(0) if alt else None)
+            elif value := _parse_date(m.group(0), None):
+                return _DateLine(value, None, updated)
     return None
 
 
