@@ -87,6 +87,7 @@ class Lexicon:
     not_names: frozenset[str]
     month_first_zones: frozenset[str]
     rubrics: frozenset[str]
+    credit_words: frozenset[str]
 
 
 def _entries(data: dict, key: str, source: str) -> list[str]:
@@ -161,6 +162,7 @@ def parse_lexicon(data: object, source: str = DATA_FILE) -> Lexicon:
         not_names=frozenset(w.lower() for w in e["not_names"]),
         month_first_zones=frozenset(z.upper() for z in e["month_first_zones"]),
         rubrics=frozenset(w.casefold() for w in e["rubrics"]),
+        credit_words=frozenset(e["photo_agencies"]) - {"Image", "Photo", "File", "Pool"},
     )
 
 
@@ -198,6 +200,7 @@ _DATE_FILLER = re.compile(
     _I,
 )
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’]$")
+_GLUED_CLOCK = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
 _CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _WORD = re.compile(r"\S+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
@@ -288,6 +291,7 @@ def _date_line(line: str) -> _DateLine | None:
         return None
     lex = lexicon()
     s = re.sub(r"(?<=\S)(?=(?:Updated|Published|Last updated)\b)", " ", line)
+    s = _GLUED_CLOCK.sub(" ", s)  # "August 26, 20233:41 PM": a browser joined the date's and the time's spans
     m = _ISO_DATE.search(s) or _NUM_DATE.search(s) or _TEXT_DATE.search(s)
     rel = _RELATIVE.search(s)
     if not m and not rel:
@@ -526,7 +530,35 @@ def _unwrap(raws: list[str]) -> list[str]:
 def page_lines(text: str) -> list[_Line]:
     """A dump's lines, normalised, hard wrapping undone, each classified by the lexicon and its shape."""
     raws = _unwrap(_normalise(text).split("\n"))
-    return _join_wrapped([_classify(_collapse(raw), raw) for raw in raws])
+    return _pair_captions(_join_wrapped([_classify(_collapse(raw), raw) for raw in raws]))
+
+
+_CREDIT_NAMES = re.compile(r"[A-Z][\w.'&-]*(?:(?:\s+|\s*/\s*|\s+via\s+|\s*-\s*)[A-Z][\w.'&-]*){0,5}")
+
+
+def _bare_credit(text: str) -> bool:
+    """A photo credit on its own line, with no label: "Getty Images", "AFP via Getty Images", "REUTERS/Jane Doe"."""
+    if not _CREDIT_NAMES.fullmatch(text):
+        return False
+    agencies = lexicon().credit_words
+    return any(w in agencies for w in re.split(r"[\s/-]+", text))
+
+
+def _pair_captions(lines: list[_Line]) -> list[_Line]:
+    """A bare photo credit makes the line right above it a caption when that line is no sentence of the
+    text (no closing full stop): "Protesters gathered outside the embassy on Saturday" / "Getty Images"."""
+    for i, ln in enumerate(lines):
+        if ln.kind not in ("text", "names", "chrome") or not _bare_credit(ln.text):
+            continue
+        j = i - 1
+        while j >= 0 and lines[j].kind == "blank":
+            j -= 1
+        prev = lines[j] if j >= 0 else None
+        if (prev is not None and prev.kind == "text" and not _ends_sentence(prev.text)
+                and 4 <= _words(prev.text) <= 40):
+            lines[j] = _Line(prev.text, "caption", Caption(prev.text, ln.text))
+            lines[i] = _Line(ln.text, "chrome")
+    return lines
 
 
 _FEATURE_KINDS = ("text", "chrome", "nav", "date", "byline", "names", "caption", "credit", "related",
@@ -832,7 +864,8 @@ TITLE_FEATURES: tuple[str, ...] = (
     "rule", "rule_repeated", "log_size", "size_4_25", "ends_period", "ends_question", "repeated",
     "repeated_below", "log_distance", "rank_0", "rank_1", "header_below", "header_above", "in_list",
     "time_below", "capitalised", "upper_start", "colon", "lead_overlap", "line_prob", "digits", "position",
-    "kind_names", "all_upper", "linkish", "by_start", "prose", "within_others", "holds_other", "ends_comma")
+    "kind_names", "all_upper", "linkish", "by_start", "prose", "within_others", "holds_other", "ends_comma",
+    "header_next", "after_marker")
 _CANDIDATE_WINDOW = 80  # non-blank lines above the anchor where a title is looked for
 _HEADER_NEAR = {"date", "byline", "reading", "names", "caption", "credit", "agency"}
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
@@ -891,6 +924,8 @@ def title_candidates(page: _Page, anchor: int) -> tuple[list[int], list[list[flo
             # another candidate whole is that headline with something glued to it
             math.log1p(sum(ln.text in t and ln.text != t for t in texts)) if len(ln.text) >= 15 else 0.0,
             float(any(w in ln.text and w != ln.text for w in window)), float(ln.text.endswith(",")),
+            float(bool(below) and below[0].kind in _HEADER_NEAR),
+            float(any(x.kind in ("trailer", "related_list") for x in above)),
         ])
         idx.append(i)
         rank += 1
@@ -967,6 +1002,8 @@ def _header(page: _Page) -> int:
             i += 1
         elif ln.kind == "text" and _is_short(ln.text):
             i += 1  # labels between title and body: "BBC News, Kyiv", "Live"
+        elif ln.kind in ("text", "names") and _date_in(ln.text) is not None:
+            i += 1  # a dated header line: "By Jane Doe November 19, 2023", "2023-11-17 20:52 来源：新华网"
         elif ln.kind == "text" and (i == page.subtitle_idx or (page.subtitle_idx is None and _standfirst(page, i))):
             page.subtitle_idx = i
             page.article.subtitle = ln.text
@@ -1005,8 +1042,19 @@ def _body(page: _Page, start: int) -> list[str]:
 
     kept: list[str] = []
     in_list = expect_related = False
+    listing: str | None = None  # "trailer" or "related_list": inside a list of headlines in the article
     for i in range(start, end):
         ln = lines[i]
+        if listing and ln.kind == "text" and not _is_prose(ln.text):
+            if listing == "related_list" and _headline_like(ln.text):
+                page.add_related(ln.text)
+            kept.append("")
+            continue
+        if ln.kind != "blank":
+            listing = ln.kind if ln.kind in ("trailer", "related_list") and _is_trailer(lines, i) else None
+            if listing:
+                kept.append("")
+                continue
         if ln.kind == "list_start":
             in_list = True
         elif ln.kind == "list_end":
