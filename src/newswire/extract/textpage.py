@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -202,7 +203,6 @@ _DATE_FILLER = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’]$")
 _GLUED_CLOCK = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
 _CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-_WORD = re.compile(r"\S+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 _NAME = re.compile(
@@ -224,12 +224,13 @@ def _collapse(line: str) -> str:
 
 
 def _words(line: str) -> int:
-    return len(_WORD.findall(line))
+    return len(line.split())
 
 
 def _size(text: str) -> float:
     """Words, counting two characters of a script written without spaces (CJK, Thai) as one."""
-    return max(_words(text), len(_CJK.findall(text)) / 2)
+    words = len(text.split())
+    return max(words, len(_CJK.findall(text)) / 2) if _CJK.search(text) else words
 
 
 def _ends_sentence(line: str) -> bool:
@@ -448,6 +449,8 @@ def _classify(text: str, raw: str | None = None) -> _Line:
     """One line's kind by the lexicon and its shape; ``raw`` keeps the spacing that separates menu items."""
     if not text:
         return _Line(text, "blank")
+    if not _ALNUM.search(text):
+        return _Line(text, "chrome")  # rules and ornaments: "-----", "* * *", "|"
     lex = lexicon()
     segments, strong = _segments(raw if raw is not None else text)
     if lex.list_start.match(text):
@@ -498,6 +501,9 @@ LINE_MODEL_FILE = "textpage_lines.yaml"
 TITLE_MODEL_FILE = "textpage_titles.yaml"
 _BULLET = re.compile(r"^\s*(?:[*+•·◦▪–-]|\d{1,2}\.)\s+\S")
 _DIGIT = re.compile(r"\d")
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+_ALNUM = re.compile(r"[^\W_]")
+_LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = re.compile(r"[^\w\s]")
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z\"“]")
 _LINKISH = re.compile(r"https?://|www\.|\[[^\]]*\]|\S+\.(?:com|org|net|html?)\b|@\w", _I)
@@ -506,10 +512,12 @@ _LINKISH = re.compile(r"https?://|www\.|\[[^\]]*\]|\S+\.(?:com|org|net|html?)\b|
 def _unwrap(raws: list[str]) -> list[str]:
     """Re-join the lines of a dump that a text browser hard-wrapped at a fixed width (``w3m -dump``).
 
-    The width shows itself: many lines end within a few characters of the same column. A line that
-    reaches that column and is followed by more text in its block is joined to the next line.
+    The width shows itself: many lines end within a few columns of the same column (a wide CJK character
+    takes two). A line that reaches that column and is followed by more text in its block is joined to
+    the next line, with a space unless both sides are written without spaces.
     """
-    lengths = sorted(len(r.rstrip()) for r in raws if len(r.strip()) >= 40)
+    cols = [len(r.rstrip()) + len(_WIDE.findall(r)) for r in raws]
+    lengths = sorted(c for c, r in zip(cols, raws, strict=True) if len(r.strip()) >= 20 and c >= 40)
     if len(lengths) < 20:
         return raws
     width = lengths[int(0.9 * (len(lengths) - 1))]
@@ -518,18 +526,27 @@ def _unwrap(raws: list[str]) -> list[str]:
         return raws
     out: list[str] = []
     joining = False
-    for raw in raws:
+    for raw, col in zip(raws, cols, strict=True):
         if joining and raw.strip() and not _BULLET.match(raw):
-            out[-1] = out[-1].rstrip() + " " + raw.strip()
+            prev, nxt = out[-1].rstrip(), raw.strip()
+            glue = "" if _WIDE.match(prev[-1:]) and _WIDE.match(nxt[:1]) else " "
+            out[-1] = prev + glue + nxt
         else:
             out.append(raw)
-        joining = width - 22 <= len(raw.rstrip()) <= width + 2 and bool(raw.strip())
+        joining = width - 22 <= col <= width + 2 and bool(raw.strip())
     return out
 
 
+_IMAGE_ALTS = re.compile(r"^(\s*)(?:\[[^\[\]\d/]*[^\W\d][^\[\]]{0,80}\]\s*)+(?=\w)")
+
+
 def page_lines(text: str) -> list[_Line]:
-    """A dump's lines, normalised, hard wrapping undone, each classified by the lexicon and its shape."""
-    raws = _unwrap(_normalise(text).split("\n"))
+    """A dump's lines, normalised, hard wrapping undone, each classified by the lexicon and its shape.
+
+    Text browsers print an image as its alt text in brackets ("[photo]"): those that open a line of
+    text are dropped.
+    """
+    raws = _unwrap([_IMAGE_ALTS.sub(r"\1", r) for r in _normalise(text).split("\n")])
     return _pair_captions(_join_wrapped([_classify(_collapse(raw), raw) for raw in raws]))
 
 
@@ -569,7 +586,7 @@ def _base_features(ln: _Line) -> list[float]:
     t = ln.text
     words = t.split()
     n = max(1, len(words))
-    size = max(len(words), len(_CJK.findall(t)) / 2)
+    size = _size(t)
     sentence = _ends_sentence(t)
     core = t.rstrip("\"'”’)] ")
     prose = len(words) >= 6 and sentence and (core.endswith((".", "…")) or bool(_SENTENCE_INSIDE.search(t)))
@@ -580,7 +597,7 @@ def _base_features(ln: _Line) -> list[float]:
         len(_PUNCT.findall(t)) / len(t), float(t[:1].islower()), float(t.endswith(":")),
         float(bool(_BULLET.match(t))), float("|" in t), float(t.isupper()), float(bool(_LINKISH.search(t))),
         sum(len(w) <= 3 and w.islower() for w in words) / n, float(size > len(words)),
-        float("," in t or ";" in t), float(bool(_TEXT_DATE.search(t) or _ISO_DATE.search(t) or _NUM_DATE.search(t))),
+        float("," in t or ";" in t), float(bool(_DIGIT.search(t)) and bool(_TEXT_DATE.search(t) or _ISO_DATE.search(t) or _NUM_DATE.search(t))),
         *(float(ln.kind == k) for k in _FEATURE_KINDS),
     ]
 
@@ -866,7 +883,7 @@ TITLE_FEATURES: tuple[str, ...] = (
     "time_below", "capitalised", "upper_start", "colon", "lead_overlap", "line_prob", "digits", "position",
     "kind_names", "all_upper", "linkish", "by_start", "prose", "within_others", "holds_other", "ends_comma",
     "header_next", "after_marker")
-_CANDIDATE_WINDOW = 80  # non-blank lines above the anchor where a title is looked for
+_CANDIDATE_WINDOW = 150  # non-blank lines above the anchor where a title is looked for
 _HEADER_NEAR = {"date", "byline", "reading", "names", "caption", "credit", "agency"}
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 
@@ -886,8 +903,9 @@ def title_candidates(page: _Page, anchor: int) -> tuple[list[int], list[list[flo
         if ln.kind != "blank":
             counts[ln.text] = counts.get(ln.text, 0) + 1
     lead = _content_words(" ".join(ln.text for ln in lines[anchor:anchor + 3]))
-    texts = [ln.text for ln in lines if ln.kind != "blank"]
-    window = {lines[i].text for i in nonblank if len(lines[i].text) >= 15}
+    everything = "\n".join(ln.text for ln in lines if ln.kind != "blank")
+    window = sorted((t for t in {lines[i].text for i in nonblank} if len(t) >= 15), key=len)
+    window_lengths = [len(t) for t in window]
     n = max(1, len([ln for ln in lines if ln.kind != "blank"]))
 
     def headline(i: int) -> bool:
@@ -898,7 +916,8 @@ def title_candidates(page: _Page, anchor: int) -> tuple[list[int], list[list[flo
     for i in reversed(nonblank):
         ln = lines[i]
         size = _size(ln.text)
-        if ln.kind not in ("text", "names") or size < 2 or size > 40 or _date_in(ln.text) is not None:
+        if (ln.kind not in ("text", "names") or size < 2 or size > 40 or not _LETTER.search(ln.text)
+                or _dated(ln.text)):
             continue  # a line that carries a full date is a dateline, not a headline
         k = pos[i]
         below = [lines[j] for j in nonblank[k + 1:k + 5]]
@@ -922,8 +941,9 @@ def title_candidates(page: _Page, anchor: int) -> tuple[list[int], list[list[flo
             float(bool(_LINKISH.search(ln.text))), float(ln.text.lower().startswith("by ")), float(_is_prose(ln.text)),
             # the headline shows again inside other lines (share text, breadcrumbs), and a line that holds
             # another candidate whole is that headline with something glued to it
-            math.log1p(sum(ln.text in t and ln.text != t for t in texts)) if len(ln.text) >= 15 else 0.0,
-            float(any(w in ln.text and w != ln.text for w in window)), float(ln.text.endswith(",")),
+            math.log1p(everything.count(ln.text) - counts[ln.text]) if len(ln.text) >= 15 else 0.0,
+            float(len(ln.text) > 15 and any(w in ln.text for w in window[:bisect_left(window_lengths, len(ln.text))])),
+            float(ln.text.endswith(",")),
             float(bool(below) and below[0].kind in _HEADER_NEAR),
             float(any(x.kind in ("trailer", "related_list") for x in above)),
         ])
@@ -1002,7 +1022,7 @@ def _header(page: _Page) -> int:
             i += 1
         elif ln.kind == "text" and _is_short(ln.text):
             i += 1  # labels between title and body: "BBC News, Kyiv", "Live"
-        elif ln.kind in ("text", "names") and _date_in(ln.text) is not None:
+        elif ln.kind in ("text", "names") and _dated(ln.text):
             i += 1  # a dated header line: "By Jane Doe November 19, 2023", "2023-11-17 20:52 来源：新华网"
         elif ln.kind == "text" and (i == page.subtitle_idx or (page.subtitle_idx is None and _standfirst(page, i))):
             page.subtitle_idx = i
@@ -1135,10 +1155,21 @@ def _date_near_title(page: _Page, above: int = 6, below: int = 12) -> _DateLine 
     return min(found, key=lambda f: f[:3])[3] if found else None
 
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _dated(text: str) -> bool:
+    """Whether a short line that is no sentence holds a full date (with a year): the shape, unparsed."""
+    if _size(text) > 14 or not _YEAR.search(_GLUED_CLOCK.sub(" ", text)) or _is_prose(text):
+        return bool(_CJK_DATE.search(text)) and _size(text) <= 14
+    return bool(_CJK_DATE.search(text) or _ISO_DATE.search(text) or _NUM_DATE.search(text)
+                or any(_YEAR.search(m.group(0)) for m in _TEXT_DATE.finditer(_GLUED_CLOCK.sub(" ", text))))
+
+
 def _date_in(text: str) -> _DateLine | None:
     """The first full date (with a year) in a short line that says more than the date: "North Korea 09:31
     August 20, 2019", "By Jane Doe November 19, 2023 7:18 pm", "2023-11-17 20:52:15 来源：新华网"."""
-    if _size(text) > 14 or _is_prose(text):
+    if not _dated(text):
         return None
     if (d := _date_line(text)) is not None:
         return d
