@@ -288,8 +288,8 @@ class _DateLine:
 
 def _date_line(line: str) -> _DateLine | None:
     """A line that is only a date (with prefixes, time, zone, perhaps a section label), else None."""
-    if _words(line) > 14:
-        return None
+    if _words(line) > 14 or not (_DIGIT.search(line) or _AGO.search(line)):
+        return None  # every date shape has a digit but "an hour ago", "just now"
     lex = lexicon()
     s = re.sub(r"(?<=\S)(?=(?:Updated|Published|Last updated)\b)", " ", line)
     s = _GLUED_CLOCK.sub(" ", s)  # "August 26, 20233:41 PM": a browser joined the date's and the time's spans
@@ -374,8 +374,8 @@ def _parse_date(date_text: str, time: str | None) -> str | None:
 
 def _caption(line: str) -> Caption | None:
     """A caption line ending with a photo credit, in the styles outlets use, else None."""
-    if _words(line) > 80:
-        return None
+    if _words(line) > 80 or not _CREDIT_MARK.search(line):
+        return None  # every credit style below needs one of these marks
     lex = lexicon()
     line = _LICENSING.sub("", _REUTERS_GALLERY.sub("", line))
     for pat in lex.credit_tail:
@@ -501,6 +501,8 @@ LINE_MODEL_FILE = "textpage_lines.yaml"
 TITLE_MODEL_FILE = "textpage_titles.yaml"
 _BULLET = re.compile(r"^\s*(?:[*+•·◦▪–-]|\d{1,2}\.)\s+\S")
 _DIGIT = re.compile(r"\d")
+_CREDIT_MARK = re.compile(r"[/(\[|:]")
+_AGO = re.compile(r"\bago\b|\bjust now\b", re.IGNORECASE)
 _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 _ALNUM = re.compile(r"[^\W_]")
 _LETTER = re.compile(r"[^\W\d_]")
