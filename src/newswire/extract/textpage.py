@@ -3,8 +3,13 @@
 No library handles pages saved as text with their chrome (menus, bylines, captions, "READ MORE"
 links, lists of other headlines), so this module reads the page's *structure*:
 
-* the **title** is a headline-like line (no closing full stop) that the page repeats, or else the
-  nearest such line above the first prose paragraph, once bylines, dates and captions are skipped;
+* a small **line model** (``data/textpage_lines.yaml``, trained by ``bench/train_textlines.py``) scores each
+  line's likelihood of being article text from its shape, its kind and its neighbours; the run of lines with
+  the highest total is the article's span, and lines inside it that score low are dropped;
+* the **title** is the line above the article's first paragraph that a **headline ranker**
+  (``data/textpage_titles.yaml``) scores highest: headline shape, repetition, byline or date right below it,
+  words shared with the lead, not in a list of other headlines; the layout rule (a headline the page
+  repeats, else the nearest one) is one of its inputs;
 * a **standfirst** is the one content line after the title that is still followed by header
   material (a date, a byline, a caption, the repeated title);
 * the **body** runs from the first content line after the header to the first trailer marker
@@ -14,7 +19,8 @@ links, lists of other headlines), so this module reads the page's *structure*:
   copyright footers) are dropped wherever they are, and captions, related links and source lines
   become metadata. A line split into label-like parts by "|", "::", ">" or runs of spaces is a menu,
   breadcrumb or button bar, never a title; a breadcrumb's last part can give the section;
-* dates come as words ("7 February 2021"), ISO, or numbers: dotted "08.03.2023" is day-first (the
+* the date is the date line nearest the title (below it first), or a full date inside a short header line
+  ("By Jane Doe November 19, 2023", "2023-11-17 20:52 来源：新华网"); dates come as words ("7 February 2021"), ISO, CJK, or numbers: dotted "08.03.2023" is day-first (the
   European convention); an ambiguous "03/08/2023" follows the page's own style ("March 8" vs
   "8 March", US time zones) and leaves a warning saying how it was read.
 
