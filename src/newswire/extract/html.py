@@ -28,7 +28,7 @@ from newswire.data import month_spellings, ordered, words
 from newswire.extract.encoding import decode
 from newswire.model import Article, Caption, InputError, Related
 
-__all__ = ["extract_html", "decode_html", "declared_language", "clean_title"]
+__all__ = ["extract_html", "decode_html", "declared_language", "clean_title", "strip_rubric"]
 
 # a first-pass body shorter than this is suspicious enough to try a balanced second pass
 SHORT_BODY_CHARS = 1000
@@ -84,8 +84,10 @@ def extract_html(data: bytes, url: str | None = None) -> Article:
         raise InputError("no article text found in HTML")
 
     site = _site_name(tree, meta.sitename)
-    title = clean_title(meta.title or "", site_names=[site, meta.sitename], url=url or meta.url,
-                        headings=_headings(tree))
+    names, headings = [site, meta.sitename], _headings(tree)
+    headline = clean_title(meta.title or "", site_names=names, url=url or meta.url, headings=headings)
+    document = clean_title(_document_title(tree), site_names=names, url=url or meta.url, headings=headings)
+    title = strip_rubric(_page_headline(document, headline, names, url or meta.url))
     body = _drop_leading_title(body, title)
     authors = _split_authors(meta.author, exclude=[site, meta.sitename], url=url or meta.url)
     return Article(
@@ -212,6 +214,44 @@ def _meta_content(tree: HtmlElement, *keys: str) -> str | None:
 def _site_name(tree: HtmlElement, sitename: str | None) -> str | None:
     """The publisher: og:site_name as the page states it, else trafilatura's guess."""
     return _meta_content(tree, "og:site_name", "application-name") or (sitename or None)
+
+
+def _document_title(tree: HtmlElement) -> str:
+    el = tree.find(".//title")
+    return " ".join(el.text_content().split()) if el is not None else ""
+
+
+def _page_headline(document: str, headline: str, names: list[str | None], url: str | None) -> str:
+    """The page's headline: its document title (``<title>``, site names gone), which publishers write as
+    the article's name, unless that is only a decorated or shortened form of the headline found in the
+    page's metadata and headings, or names nothing but the site."""
+    if not document or _norm(document) == _norm(headline):
+        return headline or document
+    if not headline:
+        return document
+    if _site_like(document, [n for n in names if n], _host_labels(url)) or len(_norm(document)) < 8:
+        return headline
+    d, h = _norm(document), _norm(headline)
+    if d.startswith(h):  # "Headline 写真1枚 国際ニュース": the site's words after the headline
+        return headline
+    dw, hw = set(_title_words(document)), set(_title_words(headline))
+    if len(d) <= len(h) and len(dw & hw) >= 0.8 * len(dw):  # a shortened headline for the browser's tab
+        return headline
+    return document
+
+
+def _title_words(text: str) -> list[str]:
+    return re.findall(r"\w+", unicodedata.normalize("NFKD", text).casefold())
+
+
+def strip_rubric(title: str) -> str:
+    """"Analysis: Headline" → "Headline": a rubric word (``rubrics`` in data/textpage.yaml) and its colon."""
+    from newswire.extract.textpage import lexicon
+
+    m = re.match(r"^\s*(?P<r>[^:：|]{2,25}?)\s*[:：]\s+(?P<t>\S.*)$", title)
+    if m and m.group("r").casefold() in lexicon().rubrics and len(m.group("t").split()) >= 3:
+        return m.group("t")
+    return title
 
 
 def _headings(tree: HtmlElement) -> list[str]:

@@ -3,8 +3,13 @@
 No library handles pages saved as text with their chrome (menus, bylines, captions, "READ MORE"
 links, lists of other headlines), so this module reads the page's *structure*:
 
-* the **title** is a headline-like line (no closing full stop) that the page repeats, or else the
-  nearest such line above the first prose paragraph, once bylines, dates and captions are skipped;
+* a small **line model** (``data/textpage_lines.yaml``, trained by ``bench/train_textlines.py``) scores each
+  line's likelihood of being article text from its shape, its kind and its neighbours; the run of lines with
+  the highest total is the article's span, and lines inside it that score low are dropped;
+* the **title** is the line above the article's first paragraph that a **headline ranker**
+  (``data/textpage_titles.yaml``) scores highest: headline shape, repetition, byline or date right below it,
+  words shared with the lead, not in a list of other headlines; the layout rule (a headline the page
+  repeats, else the nearest one) is one of its inputs;
 * a **standfirst** is the one content line after the title that is still followed by header
   material (a date, a byline, a caption, the repeated title);
 * the **body** runs from the first content line after the header to the first trailer marker
@@ -14,7 +19,8 @@ links, lists of other headlines), so this module reads the page's *structure*:
   copyright footers) are dropped wherever they are, and captions, related links and source lines
   become metadata. A line split into label-like parts by "|", "::", ">" or runs of spaces is a menu,
   breadcrumb or button bar, never a title; a breadcrumb's last part can give the section;
-* dates come as words ("7 February 2021"), ISO, or numbers: dotted "08.03.2023" is day-first (the
+* the date is the date line nearest the title (below it first), or a full date inside a short header line
+  ("By Jane Doe November 19, 2023", "2023-11-17 20:52 来源：新华网"); dates come as words ("7 February 2021"), ISO, CJK, or numbers: dotted "08.03.2023" is day-first (the
   European convention); an ambiguous "03/08/2023" follows the page's own style ("March 8" vs
   "8 March", US time zones) and leaves a warning saying how it was read.
 
@@ -28,10 +34,12 @@ records whose text already is the body.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from newswire.data import DataError, month_spellings, ordered, read_yaml
 from newswire.model import Article, Caption, InputError, Related
@@ -50,7 +58,7 @@ _KEYS = {
     "inline_list_start": "line", "inline_list_end": "line", "source_labels": "line", "byline_labels": "line",
     "caption_labels": "line", "credit_labels": "line", "contributors": "search",
     "share_words": "words", "share_buttons": "words", "photo_agencies": "words", "not_names": "words",
-    "time_zones": "words", "month_first_zones": "words",
+    "time_zones": "words", "month_first_zones": "words", "rubrics": "words",
 }
 
 
@@ -84,6 +92,8 @@ class Lexicon:
     share_buttons: frozenset[str]
     not_names: frozenset[str]
     month_first_zones: frozenset[str]
+    rubrics: frozenset[str]
+    credit_words: frozenset[str]
 
 
 def _entries(data: dict, key: str, source: str) -> list[str]:
@@ -157,6 +167,8 @@ def parse_lexicon(data: object, source: str = DATA_FILE) -> Lexicon:
         share_buttons=frozenset(w.lower() for w in e["share_buttons"]),
         not_names=frozenset(w.lower() for w in e["not_names"]),
         month_first_zones=frozenset(z.upper() for z in e["month_first_zones"]),
+        rubrics=frozenset(w.casefold() for w in e["rubrics"]),
+        credit_words=frozenset(e["photo_agencies"]) - {"Image", "Photo", "File", "Pool"},
     )
 
 
@@ -184,15 +196,17 @@ _NUM_DATE = re.compile(
 )
 # regex needs structure: ordinal suffixes of a day ("3rd May")
 _TEXT_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?!\w)",
+    rf"\b(?:(?<![\d:.])\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?!\w)",
     _I,
 )
 # regex needs structure: a count, a unit of time with its plural, "ago"
 _RELATIVE = re.compile(r"\b(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|\bjust now\b", _I)
 _DATE_FILLER = re.compile(
     r"\b(?:" + "|".join(map(re.escape, ordered("date_line_words"))) + r")\b|[,|·•–—:/()\-]", _I)
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
-_WORD = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’]$")
+_GLUED_CLOCK = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
+_CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 _NAME = re.compile(
     r"^[A-Z][\w'’.-]+(?:\s+(?:(?:" + "|".join(map(re.escape, ordered("name_particles"))) + r")\s+)?[A-Z][\w'’.-]+){1,2}$"
@@ -213,7 +227,13 @@ def _collapse(line: str) -> str:
 
 
 def _words(line: str) -> int:
-    return len(_WORD.findall(line))
+    return len(line.split())
+
+
+def _size(text: str) -> float:
+    """Words, counting two characters of a script written without spaces (CJK, Thai) as one."""
+    words = len(text.split())
+    return max(words, len(_CJK.findall(text)) / 2) if _CJK.search(text) else words
 
 
 def _ends_sentence(line: str) -> bool:
@@ -222,10 +242,10 @@ def _ends_sentence(line: str) -> bool:
 
 def _is_prose(line: str) -> bool:
     """A paragraph of running text: a full sentence of some length, closed by a full stop."""
-    if _words(line) < 6 or not _ends_sentence(line):
+    if _size(line) < 6 or not _ends_sentence(line):
         return False
     core = line.rstrip("\"'”’)] ")
-    return core.endswith((".", "…")) or len(re.findall(r"[.!?]\s+[A-Z\"“]", line)) >= 1
+    return core.endswith((".", "…", "。")) or len(re.findall(r"[.!?]\s+[A-Z\"“]", line)) >= 1
 
 
 def _is_short(line: str) -> bool:
@@ -271,10 +291,11 @@ class _DateLine:
 
 def _date_line(line: str) -> _DateLine | None:
     """A line that is only a date (with prefixes, time, zone, perhaps a section label), else None."""
-    if _words(line) > 14:
-        return None
+    if _words(line) > 14 or not (_DIGIT.search(line) or _AGO.search(line)):
+        return None  # every date shape has a digit but "an hour ago", "just now"
     lex = lexicon()
     s = re.sub(r"(?<=\S)(?=(?:Updated|Published|Last updated)\b)", " ", line)
+    s = _GLUED_CLOCK.sub(" ", s)  # "August 26, 20233:41 PM": a browser joined the date's and the time's spans
     m = _ISO_DATE.search(s) or _NUM_DATE.search(s) or _TEXT_DATE.search(s)
     rel = _RELATIVE.search(s)
     if not m and not rel:
@@ -357,8 +378,8 @@ def _parse_date(date_text: str, time: str | None) -> str | None:
 
 def _caption(line: str) -> Caption | None:
     """A caption line ending with a photo credit, in the styles outlets use, else None."""
-    if _words(line) > 80:
-        return None
+    if _words(line) > 80 or not _CREDIT_MARK.search(line):
+        return None  # every credit style below needs one of these marks
     lex = lexicon()
     line = _LICENSING.sub("", _REUTERS_GALLERY.sub("", line))
     for pat in lex.credit_tail:
@@ -433,6 +454,8 @@ def _classify(text: str, raw: str | None = None) -> _Line:
     """One line's kind by the lexicon and its shape; ``raw`` keeps the spacing that separates menu items."""
     if not text:
         return _Line(text, "blank")
+    if not _ALNUM.search(text):
+        return _Line(text, "chrome")  # rules and ornaments: "-----", "* * *", "|"
     lex = lexicon()
     segments, strong = _segments(raw if raw is not None else text)
     if lex.list_start.match(text):
@@ -477,6 +500,251 @@ def _classify(text: str, raw: str | None = None) -> _Line:
 
 
 # ---------------------------------------------------------------------------------------------
+# Whole pages: hard-wrapped dumps, line features and the learned line model
+# ---------------------------------------------------------------------------------------------
+LINE_MODEL_FILE = "textpage_lines.yaml"
+TITLE_MODEL_FILE = "textpage_titles.yaml"
+_BULLET = re.compile(r"^\s*(?:[*+•·◦▪–-]|\d{1,2}\.)\s+\S")
+_DIGIT = re.compile(r"\d")
+_CREDIT_MARK = re.compile(r"[/(\[|:]")
+_AGO = re.compile(r"\bago\b|\bjust now\b", re.IGNORECASE)
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+_ALNUM = re.compile(r"[^\W_]")
+_LETTER = re.compile(r"[^\W\d_]")
+_PUNCT = re.compile(r"[^\w\s]")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z\"“]")
+# regex needs structure: the shapes of a link (scheme, www., a domain ending, a handle)
+_LINKISH = re.compile(r"https?://|www\.|\[[^\]]*\]|\S+\.(?:com|org|net|html?)\b|@\w", _I)
+
+
+def _unwrap(raws: list[str]) -> list[str]:
+    """Re-join the lines of a dump that a text browser hard-wrapped at a fixed width (``w3m -dump``).
+
+    The width shows itself: many lines end within a few columns of the same column (a wide CJK character
+    takes two). A line that reaches that column and is followed by more text in its block is joined to
+    the next line, with a space unless both sides are written without spaces.
+    """
+    cols = [len(r.rstrip()) + len(_WIDE.findall(r)) for r in raws]
+    lengths = sorted(c for c, r in zip(cols, raws, strict=True) if len(r.strip()) >= 20 and c >= 40)
+    if len(lengths) < 20:
+        return raws
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(width - 15 <= n <= width for n in lengths)
+    if width < 60 or near < 0.4 * len(lengths) or near < 15:
+        return raws
+    out: list[str] = []
+    joining = False
+    for raw, col in zip(raws, cols, strict=True):
+        if joining and raw.strip() and not _BULLET.match(raw):
+            prev, nxt = out[-1].rstrip(), raw.strip()
+            glue = "" if _WIDE.match(prev[-1:]) and _WIDE.match(nxt[:1]) else " "
+            out[-1] = prev + glue + nxt
+        else:
+            out.append(raw)
+        joining = width - 22 <= col <= width + 2 and bool(raw.strip())
+    return out
+
+
+_IMAGE_ALTS = re.compile(r"^(\s*)(?:\[[^\[\]\d/]*[^\W\d][^\[\]]{0,80}\]\s*)+(?=\w)")
+
+
+def page_lines(text: str) -> list[_Line]:
+    """A dump's lines, normalised, hard wrapping undone, each classified by the lexicon and its shape.
+
+    Text browsers print an image as its alt text in brackets ("[photo]"): those that open a line of
+    text are dropped.
+    """
+    raws = _unwrap([_IMAGE_ALTS.sub(r"\1", r) for r in _normalise(text).split("\n")])
+    return _pair_captions(_join_wrapped([_classify(_collapse(raw), raw) for raw in raws]))
+
+
+_CREDIT_NAMES = re.compile(r"[A-Z][\w.'&-]*(?:(?:\s+|\s*/\s*|\s+via\s+|\s*-\s*)[A-Z][\w.'&-]*){0,5}")
+
+
+def _bare_credit(text: str) -> bool:
+    """A photo credit on its own line, with no label: "Getty Images", "AFP via Getty Images", "REUTERS/Jane Doe"."""
+    if not _CREDIT_NAMES.fullmatch(text):
+        return False
+    agencies = lexicon().credit_words
+    return any(w in agencies for w in re.split(r"[\s/-]+", text))
+
+
+def _pair_captions(lines: list[_Line]) -> list[_Line]:
+    """A bare photo credit makes the line right above it a caption when that line is no sentence of the
+    text (no closing full stop): "Protesters gathered outside the embassy on Saturday" / "Getty Images"."""
+    for i, ln in enumerate(lines):
+        # names, not words: line kinds
+        if ln.kind not in ("text", "names", "chrome") or not _bare_credit(ln.text):
+            continue
+        j = i - 1
+        while j >= 0 and lines[j].kind == "blank":
+            j -= 1
+        prev = lines[j] if j >= 0 else None
+        if (prev is not None and prev.kind == "text" and not _ends_sentence(prev.text)
+                and 4 <= _words(prev.text) <= 40):
+            lines[j] = _Line(prev.text, "caption", Caption(prev.text, ln.text))
+            lines[i] = _Line(ln.text, "chrome")
+    return lines
+
+
+# names, not words: the line kinds the line model reads, in the order of its features
+_FEATURE_KINDS = ("text", "chrome", "nav", "date", "byline", "names", "caption", "credit", "related",
+                  "related_alone", "source", "agency", "contrib", "trailer", "related_list", "reading")
+
+
+def _base_features(ln: _Line) -> list[float]:
+    t = ln.text
+    words = t.split()
+    n = max(1, len(words))
+    size = _size(t)
+    sentence = _ends_sentence(t)
+    core = t.rstrip("\"'”’)] ")
+    prose = len(words) >= 6 and sentence and (core.endswith((".", "…")) or bool(_SENTENCE_INSIDE.search(t)))
+    return [
+        math.log1p(size), math.log1p(len(t)), float(sentence), float(prose),
+        float(len(words) <= 3 and not sentence), float(2 <= len(words) <= 30 and not core.endswith(".")),
+        sum(w[:1].isupper() for w in words) / n, len(_DIGIT.findall(t)) / len(t),
+        len(_PUNCT.findall(t)) / len(t), float(t[:1].islower()), float(t.endswith(":")),
+        float(bool(_BULLET.match(t))), float("|" in t), float(t.isupper()), float(bool(_LINKISH.search(t))),
+        sum(len(w) <= 3 and w.islower() for w in words) / n, float(size > len(words)),
+        float("," in t or ";" in t), float(bool(_DIGIT.search(t)) and bool(_TEXT_DATE.search(t) or _ISO_DATE.search(t) or _NUM_DATE.search(t))),
+        *(float(ln.kind == k) for k in _FEATURE_KINDS),
+    ]
+
+
+# names, not words: the line model's features, in the order of its weights
+_BASE_NAMES = ("log_words", "log_chars", "ends_sentence", "prose", "short", "headline_like", "capitalised",
+               "digits", "punctuation", "lower_start", "colon_end", "bullet", "pipe", "upper", "linkish",
+               "small_lower_words", "cjk", "comma", "has_date", *(f"kind_{k}" for k in _FEATURE_KINDS))
+_CONTEXT_NAMES = ("prev_prose", "next_prose", "prev_words", "next_words", "near_prose", "near_words",
+                  "far_prose", "far_words")
+LINE_FEATURES: tuple[str, ...] = (*_BASE_NAMES, *_CONTEXT_NAMES, "position", "repeated", "share_of_words",
+                                  "in_prose_run", "before_run", "after_run")
+
+
+def _prose_run(base: list[list[float]], sizes: list[float]) -> tuple[int, int]:
+    """The run of lines richest in prose (maximum-sum subarray): where the article most likely is."""
+    best, best_span, cur, start = 0.0, (0, -1), 0.0, 0
+    for i, (b, s) in enumerate(zip(base, sizes, strict=True)):
+        gain = s if b[3] else -2.0 - min(s, 10.0) * 0.5
+        if cur <= 0:
+            cur, start = gain, i
+        else:
+            cur += gain
+        if cur > best:
+            best, best_span = cur, (start, i)
+    return best_span
+
+
+def line_features(lines: list[_Line]) -> tuple[list[int], list[list[float]]]:
+    """Features (``LINE_FEATURES``) of a page's non-blank lines, with their indices in ``lines``."""
+    idx = [i for i, ln in enumerate(lines) if ln.kind != "blank"]
+    texts = [lines[i].text for i in idx]
+    base = [_base_features(lines[i]) for i in idx]
+    sizes = [math.expm1(row[0]) for row in base]
+    total = sum(sizes) or 1.0
+    counts: dict[str, int] = {}
+    for t in texts:
+        counts[t] = counts.get(t, 0) + 1
+    a, b = _prose_run(base, sizes)
+    n = len(idx)
+    out = []
+    sums = {col: [0.0] for col in (0, 3)}  # prefix sums of words (log) and prose, for window means
+    for row in base:
+        for col, acc in sums.items():
+            acc.append(acc[-1] + row[col])
+
+    def mean(k: int, reach: int, col: int) -> float:
+        lo, hi = max(0, k - reach), min(n - 1, k + reach)
+        return (sums[col][hi + 1] - sums[col][lo] - base[k][col]) / (hi - lo) if hi > lo else 0.0
+
+    for k in range(n):
+        prev, nxt = base[k - 1] if k else None, base[k + 1] if k + 1 < n else None
+        context = [prev[3] if prev else 0.0, nxt[3] if nxt else 0.0, prev[0] if prev else 0.0,
+                   nxt[0] if nxt else 0.0, mean(k, 3, 3), mean(k, 3, 0), mean(k, 12, 3), mean(k, 12, 0)]
+        out.append([*base[k], *context, k / max(1, n - 1), float(counts[texts[k]] > 1), sizes[k] / total,
+                    float(a <= k <= b), math.log1p(max(0, a - k)), math.log1p(max(0, k - b))])
+    return idx, out
+
+
+class LineModelError(ValueError):
+    """The bundled line model is broken or does not fit the code's features."""
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """A small network scoring how likely each line is article text (trained by bench/train_textlines.py).
+
+    ``layers`` are (weights, biases) with tanh between them and a sigmoid at the end; ``keep`` is the
+    probability a line needs to stay in the body, ``region`` the one the body's span is centred on.
+    """
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    layers: tuple[tuple[tuple[tuple[float, ...], ...], tuple[float, ...]], ...]
+    keep: float
+    region: float
+
+    @cached_property
+    def _arrays(self) -> tuple:
+        import numpy as np  # a dependency of spaCy's, present wherever newswire runs
+
+        return (np.asarray(self.mean), np.asarray(self.scale),
+                [(np.asarray(w), np.asarray(b)) for w, b in self.layers])
+
+    def scores(self, rows: list[list[float]]):  # -> numpy array of logits
+        import numpy as np
+
+        mean, scale, layers = self._arrays
+        x = (np.asarray(rows, dtype=float) - mean) / scale
+        for n, (w, b) in enumerate(layers):
+            x = x @ w + b
+            if n < len(layers) - 1:
+                x = np.tanh(x)
+        return x[:, 0]
+
+    def probs(self, rows: list[list[float]]) -> list[float]:
+        import numpy as np
+
+        return (1.0 / (1.0 + np.exp(-self.scores(rows)))).tolist() if rows else []
+
+
+def parse_line_model(data: object, source: str = LINE_MODEL_FILE,
+                     features: tuple[str, ...] = LINE_FEATURES) -> LineModel:
+    """Check a model file against the code's features and read it."""
+    if not isinstance(data, dict) or data.get("features") != list(features):
+        raise LineModelError(f"{source}: its features are not the code's ({len(features)} named in "
+                             f"newswire.extract.textpage); retrain with bench/train_textlines.py")
+    try:
+        layers = tuple((tuple(tuple(map(float, r)) for r in w), tuple(map(float, b))) for w, b in data["layers"])
+        return LineModel(tuple(map(float, data["mean"])), tuple(map(float, data["scale"])), layers,
+                         float(data["keep"]), float(data["region"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise LineModelError(f"{source}: malformed ({exc})") from None
+
+
+@lru_cache(maxsize=1)
+def line_model() -> LineModel:
+    """The bundled line model, ``newswire.data/textpage_lines.yaml``, read once per process."""
+    return parse_line_model(read_yaml(LINE_MODEL_FILE, LineModelError), f"newswire/data/{LINE_MODEL_FILE}")
+
+
+def _body_span(lines: list[_Line], probs: dict[int, float], model: LineModel) -> tuple[int, int] | None:
+    """The span of lines whose text is most likely the article: the maximum-sum run of
+    (probability - ``region``), each line weighted by its length."""
+    best, span, cur, start = 0.0, None, 0.0, 0
+    for i in sorted(probs):
+        gain = (probs[i] - model.region) * math.sqrt(1.0 + _size(lines[i].text))
+        if cur <= 0:
+            cur, start = gain, i
+        else:
+            cur += gain
+        if cur > best:
+            best, span = cur, (start, i)
+    return span
+
+
+# ---------------------------------------------------------------------------------------------
 # Page → Article
 # ---------------------------------------------------------------------------------------------
 @dataclass
@@ -487,6 +755,10 @@ class _Page:
     dates: list[tuple[int, _DateLine]] = field(default_factory=list)
     article: Article = field(default_factory=lambda: Article(title="", body=""))
     pending_credit: str | None = None
+    model: LineModel | None = None
+    titles: LineModel | None = None
+    probs: dict[int, float] = field(default_factory=dict)  # line index → probability of article text
+    span: tuple[int, int] | None = None  # the lines most likely the article (first, last)
 
     def note(self, i: int) -> None:
         """Take the metadata a header or body line carries (authors, dates, captions, links, sources)."""
@@ -526,16 +798,17 @@ class _Page:
             self.article.related.append(Related(title=title))
 
 
-def extract_textpage(text: str) -> Article:
-    """Split a plain-text page dump into title, metadata and body (see the module docstring)."""
+def extract_textpage(text: str, *, model: LineModel | None = None, titles: LineModel | None = None) -> Article:
+    """Split a plain-text page dump into title, metadata and body (see the module docstring).
+
+    ``model`` and ``titles`` replace the bundled line model and headline ranker (``line_model()``,
+    ``title_model()``); the benchmark's cross-validation uses them.
+    """
     if not isinstance(text, str):
         raise InputError("a text page must be text")
     text = _normalise(text)
-    lines = _join_wrapped([_classify(_collapse(raw), raw) for raw in text.split("\n")])
-    if not any(line.kind != "blank" for line in lines):
-        raise InputError("empty page")
-    page = _Page(lines)
-    _find_title(page)
+    page = read_lines(text, model)
+    _find_title(page, titles)
     body_start = _header(page)
     body = _body(page, body_start)
     a = page.article
@@ -552,51 +825,164 @@ def extract_textpage(text: str) -> Article:
     return a
 
 
+def read_lines(text: str, model: LineModel | None = None) -> _Page:
+    """A page's lines, classified and scored by the line model, with the article's likeliest span."""
+    lines = page_lines(text)
+    if not any(line.kind != "blank" for line in lines):
+        raise InputError("empty page")
+    page = _Page(lines, model=model or line_model())
+    idx, rows = line_features(lines)
+    page.probs = dict(zip(idx, page.model.probs(rows), strict=True))
+    page.span = _body_span(lines, page.probs, page.model)
+    return page
+
+
 def _join_wrapped(lines: list[_Line]) -> list[_Line]:
     """Re-join a sentence that the dump wrapped over two lines, so that each line is one paragraph."""
     out: list[_Line] = []
     for ln in lines:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == "text" and ln.kind == "text" and ln.text[:1].islower()
-                and _words(prev.text) >= 8 and not _ends_sentence(prev.text) and not prev.text.endswith(":")):
+                and _words(ln.text) >= 2 and _words(prev.text) >= 8 and not _ends_sentence(prev.text) and not prev.text.endswith(":")):
             out[-1] = _classify(prev.text + " " + ln.text)
         else:
             out.append(ln)
     return out
 
 
-def _find_title(page: _Page) -> None:
-    """Title (and perhaps standfirst) from the page's top: a repeated headline, else the nearest one."""
+def _anchor(page: _Page) -> int:
+    """The article's first paragraph of prose: the first in the likeliest span, else in the page."""
     lines = page.lines
-    anchor = next((i for i, ln in enumerate(lines) if ln.kind == "text" and _is_prose(ln.text)), None)
+    first = page.span[0] if page.span else 0
+    anchor = next((i for i in range(first, len(lines)) if lines[i].kind == "text" and _is_prose(lines[i].text)),
+                  None)
     if anchor is None:
         anchor = next((i for i, ln in enumerate(lines) if ln.kind == "text" and not _is_short(ln.text)), len(lines))
+    return anchor
+
+
+def _rule_title(lines: list[_Line], anchor: int) -> tuple[int | None, int | None, bool]:
+    """Title and standfirst by layout: a headline repeated within a few lines, else the nearest headline
+    (or pair of lines) above the anchor. The flag says whether the title was repeated."""
     for i in range(anchor):
         t = lines[i]
         if t.kind == "text" and _headline_like(t.text) and _words(t.text) >= 3:
             if any(lines[j].text == t.text for j in range(i + 1, min(len(lines), i + 12))):
-                page.title_idx = i
-                break
+                return i, None, True
+    collected: list[int] = []
+    j = anchor - 1
+    while j >= 0 and len(collected) < 2:
+        ln = lines[j]
+        if ln.kind == "text" and not _is_short(ln.text):
+            collected.append(j)
+        elif ln.kind == "text" and collected:
+            break  # a section label or menu item above the title
+        elif ln.kind in ("trailer", "related_list"):
+            break
+        j -= 1
+    if len(collected) == 2:
+        later, earlier = collected
+        if _words(lines[earlier].text) <= _words(lines[later].text) or lines[later].text.endswith("."):
+            return earlier, later, False
+        return later, None, False
+    return (collected[0] if collected else None), None, False
+
+
+TITLE_FEATURES: tuple[str, ...] = (
+    "rule", "rule_repeated", "log_size", "size_4_25", "ends_period", "ends_question", "repeated",
+    "repeated_below", "log_distance", "rank_0", "rank_1", "header_below", "header_above", "in_list",
+    "time_below", "capitalised", "upper_start", "colon", "lead_overlap", "line_prob", "digits", "position",
+    "kind_names", "all_upper", "linkish", "by_start", "prose", "within_others", "holds_other", "ends_comma",
+    "header_next", "after_marker")
+_CANDIDATE_WINDOW = 150  # non-blank lines above the anchor where a title is looked for
+# names, not words: line kinds that may stand between a title and the body
+_HEADER_NEAR = {"date", "byline", "reading", "names", "caption", "credit", "agency"}
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) >= 4}
+
+
+def title_candidates(page: _Page, anchor: int) -> tuple[list[int], list[list[float]]]:
+    """Lines above the anchor that could be the headline, with their features (``TITLE_FEATURES``)."""
+    lines = page.lines
+    rule, _, repeated_rule = _rule_title(lines, anchor)
+    nonblank = [i for i in range(anchor) if lines[i].kind != "blank"][-_CANDIDATE_WINDOW:]
+    pos = {i: k for k, i in enumerate(nonblank)}
+    counts: dict[str, int] = {}
+    for ln in lines:
+        if ln.kind != "blank":
+            counts[ln.text] = counts.get(ln.text, 0) + 1
+    lead = _content_words(" ".join(ln.text for ln in lines[anchor:anchor + 3]))
+    everything = "\n".join(ln.text for ln in lines if ln.kind != "blank")
+    window = sorted((t for t in {lines[i].text for i in nonblank} if len(t) >= 15), key=len)
+    window_lengths = [len(t) for t in window]
+    n = max(1, len([ln for ln in lines if ln.kind != "blank"]))
+
+    def headline(i: int) -> bool:
+        return lines[i].kind == "text" and _headline_like(lines[i].text) and not _ends_sentence(lines[i].text)
+
+    idx, rows = [], []
+    rank = 0
+    for i in reversed(nonblank):
+        ln = lines[i]
+        size = _size(ln.text)
+        if (ln.kind not in ("text", "names") or size < 2 or size > 40 or not _LETTER.search(ln.text)
+                or _dated(ln.text)):
+            continue  # a line that carries a full date is a dateline, not a headline
+        k = pos[i]
+        below = [lines[j] for j in nonblank[k + 1:k + 5]]
+        above = [lines[j] for j in nonblank[max(0, k - 3):k]]
+        prev_h = k > 0 and headline(nonblank[k - 1])
+        next_h = k + 1 < len(nonblank) and headline(nonblank[k + 1])
+        nxt = lines[nonblank[k + 1]].text if k + 1 < len(nonblank) else ""
+        words = ln.text.split()
+        cw = _content_words(ln.text)
+        rows.append([
+            float(i == rule), float(i == rule and repeated_rule), math.log1p(size), float(4 <= size <= 25),
+            float(ln.text.rstrip("\"'”’ ").endswith(".")), float(ln.text.rstrip("\"'”’ ").endswith(("?", "!"))),
+            math.log1p(counts.get(ln.text, 1) - 1),
+            float(any(lines[j].text == ln.text for j in range(i + 1, min(len(lines), anchor + 3)))),
+            math.log1p(len(nonblank) - k), float(rank == 0), float(rank == 1),
+            float(any(b.kind in _HEADER_NEAR for b in below)), float(any(a.kind in _HEADER_NEAR for a in above)),
+            float(prev_h and next_h), float(bool(_CLOCK.match(nxt)) or nxt.isdigit()),
+            sum(w[:1].isupper() for w in words) / max(1, len(words)), float(ln.text[:1].isupper()),
+            float(":" in ln.text), len(cw & lead) / max(1, len(cw)), page.probs.get(i, 0.0),
+            len(_DIGIT.findall(ln.text)) / len(ln.text), i / n, float(ln.kind == "names"), float(ln.text.isupper()),
+            float(bool(_LINKISH.search(ln.text))), float(ln.text.lower().startswith("by ")), float(_is_prose(ln.text)),
+            # the headline shows again inside other lines (share text, breadcrumbs), and a line that holds
+            # another candidate whole is that headline with something glued to it
+            math.log1p(everything.count(ln.text) - counts[ln.text]) if len(ln.text) >= 15 else 0.0,
+            float(len(ln.text) > 15 and any(w in ln.text for w in window[:bisect_left(window_lengths, len(ln.text))])),
+            float(ln.text.endswith(",")),
+            float(bool(below) and below[0].kind in _HEADER_NEAR),
+            float(any(x.kind in ("trailer", "related_list") for x in above)),
+        ])
+        idx.append(i)
+        rank += 1
+    return idx, rows
+
+
+@lru_cache(maxsize=1)
+def title_model() -> LineModel:
+    """The bundled headline ranker, ``newswire.data/textpage_titles.yaml``, read once per process."""
+    return parse_line_model(read_yaml(TITLE_MODEL_FILE, LineModelError), f"newswire/data/{TITLE_MODEL_FILE}",
+                            TITLE_FEATURES)
+
+
+def _find_title(page: _Page, titles: LineModel | None = None) -> None:
+    """Title (and perhaps standfirst) above the article's first paragraph: the candidate line the headline
+    ranker scores highest (layout, repetition, header lines around it, words shared with the lead)."""
+    lines = page.lines
+    anchor = _anchor(page)
+    rule, subtitle, _ = _rule_title(lines, anchor)
+    idx, rows = title_candidates(page, anchor)
+    if idx:
+        best = idx[int((titles or title_model()).scores(rows).argmax())]
+        page.title_idx, page.subtitle_idx = best, (subtitle if best == rule else None)
     else:
-        collected: list[int] = []
-        j = anchor - 1
-        while j >= 0 and len(collected) < 2:
-            ln = lines[j]
-            if ln.kind == "text" and not _is_short(ln.text):
-                collected.append(j)
-            elif ln.kind == "text" and collected:
-                break  # a section label or menu item above the title
-            elif ln.kind in ("trailer", "related_list"):
-                break
-            j -= 1
-        if len(collected) == 2:
-            later, earlier = collected
-            if _words(lines[earlier].text) <= _words(lines[later].text) or lines[later].text.endswith("."):
-                page.title_idx, page.subtitle_idx = earlier, later
-            else:
-                page.title_idx = later
-        elif collected:
-            page.title_idx = collected[0]
+        page.title_idx, page.subtitle_idx = rule, subtitle
     if page.title_idx is not None:
         page.article.title = lines[page.title_idx].text
         page.article.section = _section(page)
@@ -648,6 +1034,8 @@ def _header(page: _Page) -> int:
             i += 1
         elif ln.kind == "text" and _is_short(ln.text):
             i += 1  # labels between title and body: "BBC News, Kyiv", "Live"
+        elif ln.kind in ("text", "names") and _dated(ln.text):
+            i += 1  # a dated header line: "By Jane Doe November 19, 2023", "2023-11-17 20:52 来源：新华网"
         elif ln.kind == "text" and (i == page.subtitle_idx or (page.subtitle_idx is None and _standfirst(page, i))):
             page.subtitle_idx = i
             page.article.subtitle = ln.text
@@ -673,12 +1061,33 @@ def _standfirst(page: _Page, i: int) -> bool:
 def _body(page: _Page, start: int) -> list[str]:
     """The body's paragraphs from ``start`` to the trailer, metadata lines taken out."""
     lines = page.lines
-    end = next((i for i in range(start, len(lines)) if _is_trailer(lines, i)), len(lines))
+    # a trailer marker above the article's likeliest span heads a list of other headlines, not the end
+    first = page.span[0] if page.span else start
+    end = next((i for i in range(max(start, first), len(lines)) if _is_trailer(lines, i)), len(lines))
     _trailer_related(page, end)
+    keep = page.model.keep if page.model else 0.0
+    last = page.span[1] if page.span else end
+    if page.span and end < last:  # a list of links inside the article ("Related articles"): its lines are
+        end = last + 1  # dropped one by one, and the article goes on after it
+
+    def article_text(i: int) -> bool:  # in the likeliest span, and likely enough by itself
+        return first <= i <= last and page.probs.get(i, 1.0) >= keep
+
     kept: list[str] = []
     in_list = expect_related = False
+    listing: str | None = None  # "trailer" or "related_list": inside a list of headlines in the article
     for i in range(start, end):
         ln = lines[i]
+        if listing and ln.kind == "text" and not _is_prose(ln.text):
+            if listing == "related_list" and _headline_like(ln.text):
+                page.add_related(ln.text)
+            kept.append("")
+            continue
+        if ln.kind != "blank":
+            listing = ln.kind if ln.kind in ("trailer", "related_list") and _is_trailer(lines, i) else None
+            if listing:
+                kept.append("")
+                continue
         if ln.kind == "list_start":
             in_list = True
         elif ln.kind == "list_end":
@@ -696,7 +1105,7 @@ def _body(page: _Page, start: int) -> list[str]:
             if not page.article.authors and (m := re.search(r"reporting by (.+?)(?:;|$)", ln.text, _I)):
                 page.article.authors.extend(_names(m.group(1), strict=False))
         elif ln.kind in ("text", "trailer", "related_list") and ln.text != page.article.title:
-            kept.append(ln.text)  # a marker line that heads a paragraph is a subheading
+            kept.append(ln.text if article_text(i) else "")  # a marker line that heads a paragraph is a subheading
         else:
             page.note(i)
     # lines after the last sentence are headline lists and labels, not the article
@@ -727,7 +1136,10 @@ def _trailer_related(page: _Page, end: int) -> None:
 
 
 def _published(page: _Page, body_start: int) -> _DateLine | None:
-    """The header's publication date first; an "Updated" date or one among the body's lines after."""
+    """The date line nearest the title (below it before above it, a first date before an "Updated" one);
+    else the header's date, then an "Updated" date or one among the body's lines."""
+    if page.title_idx is not None and (d := _date_near_title(page)) is not None:
+        return d
     header = [d for i, d in page.dates if i < body_start and d.value]
     rest = [d for i, d in page.dates if i >= body_start and d.value]
     for group in (header, rest):
@@ -735,6 +1147,60 @@ def _published(page: _Page, body_start: int) -> _DateLine | None:
             for d in group:
                 if d.updated == want_updated:
                     return d
+    return None
+
+
+# names, not words: line kinds that may carry the article's date
+_DATE_CARRIERS = {"text", "names", "byline", "nav", "source", "date", "reading"}
+
+
+def _date_near_title(page: _Page, above: int = 6, below: int = 12) -> _DateLine | None:
+    assert page.title_idx is not None
+    nonblank = [i for i, ln in enumerate(page.lines) if ln.kind != "blank"]
+    k0 = nonblank.index(page.title_idx)
+    found = []
+    for k in range(max(0, k0 - above), min(len(nonblank), k0 + below + 1)):
+        ln = page.lines[nonblank[k]]
+        if k == k0 or ln.kind not in _DATE_CARRIERS:
+            continue
+        d = ln.data if ln.kind == "date" else _date_in(ln.text)
+        if isinstance(d, _DateLine) and d.value:  # a line that is only a date beats a date within words
+            found.append((d.updated, ln.kind != "date", k - k0 if k > k0 else 1.5 * (k0 - k), d))
+    return min(found, key=lambda f: f[:3])[3] if found else None
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _dated(text: str) -> bool:
+    """Whether a short line that is no sentence holds a full date (with a year): the shape, unparsed."""
+    if _size(text) > 14 or not _YEAR.search(_GLUED_CLOCK.sub(" ", text)) or _is_prose(text):
+        return bool(_CJK_DATE.search(text)) and _size(text) <= 14
+    return bool(_CJK_DATE.search(text) or _ISO_DATE.search(text) or _NUM_DATE.search(text)
+                or any(_YEAR.search(m.group(0)) for m in _TEXT_DATE.finditer(_GLUED_CLOCK.sub(" ", text))))
+
+
+def _date_in(text: str) -> _DateLine | None:
+    """The first full date (with a year) in a short line that says more than the date: "North Korea 09:31
+    August 20, 2019", "By Jane Doe November 19, 2023 7:18 pm", "2023-11-17 20:52:15 来源：新华网"."""
+    if not _dated(text):
+        return None
+    if (d := _date_line(text)) is not None:
+        return d
+    if m := _CJK_DATE.search(text):
+        value = _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        return _DateLine(value, None, updated=False) if value else None
+    for pat in (_ISO_DATE, _NUM_DATE, _TEXT_DATE):
+        for m in pat.finditer(text):
+            if not re.search(r"\d{4}", m.group(0)):
+                continue
+            updated = bool(re.search(r"updated|modified", text[: m.start()], _I))
+            if pat is _NUM_DATE:
+                first, alt = _numeric_date(m)
+                if first:
+                    return _DateLine(first, None, updated, alt=alt, raw=m.group(0) if alt else None)
+            elif value := _parse_date(m.group(0), None):
+                return _DateLine(value, None, updated)
     return None
 
 

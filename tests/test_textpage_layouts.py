@@ -1,0 +1,181 @@
+"""The text reader on outlets' layouts it was not built around (issue 17): captions above the body, wire
+timestamps, hard-wrapped text-browser dumps, headline lists above or inside the article; and the HTML path's
+titles (document title, rubrics). The page texts are the project's own, written in those layouts."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+
+from newswire.extract.html import extract_html, strip_rubric
+from newswire.extract.textpage import (
+    LINE_FEATURES,
+    TITLE_FEATURES,
+    LineModelError,
+    extract_textpage,
+    line_model,
+    parse_line_model,
+    title_model,
+)
+
+PAGES = FIXTURES / "pages"
+
+
+def paragraphs(text: str) -> list[str]:
+    return text.split("\n\n")
+
+
+# ------------------------------------------------------------------------------- outlets' layouts
+def test_bbc_style_page_whose_photo_caption_precedes_the_body() -> None:
+    a = extract_textpage((PAGES / "bbc_caption_first_like.txt").read_text(encoding="utf-8"))
+    assert a.title == "Sweden's Nato bid stalls as Turkey demands action over Stockholm protest"
+    assert a.published == "2023-01-22"
+    assert a.authors == ["Paul Kirby"]
+    assert [(c.text, c.credit) for c in a.captions] == [
+        ("Protesters gathered outside the Turkish embassy in Stockholm on Saturday", "Getty Images")]
+    paras = paragraphs(a.body)
+    assert paras[0].startswith("Turkey's president has warned Sweden")
+    assert paras[-1] == "Nato's secretary general said he still expected both countries to become members, but gave no date."
+    assert "Talks postponed" in paras
+    for chrome in ("Protesters gathered", "Getty Images", "Paul Kirby", "Share", "Storm brings", "Why Turkey holds"):
+        assert chrome not in a.body, chrome
+    assert [r.title for r in a.related] == ["Why Turkey holds the key to Sweden's Nato hopes",
+                                            "Finland and Sweden formally apply to join Nato"]
+
+
+@pytest.mark.parametrize("stamp", [
+    "August 26, 20233:41 PM GMTUpdated 2 hours ago",  # Chromium's innerText joins the <time> element's spans
+    "August 26, 2023 3:41 PM GMT Updated 2 hours ago",
+])
+def test_reuters_style_wire_page_keeps_title_and_date(stamp: str) -> None:
+    text = (PAGES / "reuters_wire_like.txt").read_text(encoding="utf-8")
+    text = text.replace("August 26, 20233:41 PM GMTUpdated 2 hours ago", stamp)
+    a = extract_textpage(text)
+    assert a.title == "Niger junta orders French ambassador to leave within 48 hours"
+    assert a.published == "2023-08-26T15:41:00+00:00"
+    assert a.authors == ["Moussa Aksar", "Tiemoko Diallo"]
+    assert a.agencies == ["Reuters"]
+    paras = paragraphs(a.body)
+    assert paras[0].startswith("NIAMEY, Aug 25 (Reuters) - Niger's military junta on Friday ordered")
+    assert paras[-1].endswith("detained President Mohamed Bazoum.")
+    assert len(paras) == 4
+    for chrome in ("3:41", "Updated", "Reporting by", "Trust Principles", "Gabon", "Tropical storm"):
+        assert chrome not in a.body, chrome
+
+
+_PARAGRAPHS = [
+    "Heavy rain forced the closure of two ports in northern Italy on Friday, the coast guard said, as rivers "
+    "burst their banks and several towns along the Po valley ordered residents to move to higher ground.",
+    "Ferry services between Genoa and the islands were suspended until at least Sunday, the operator said in a "
+    "statement, and passengers were offered refunds or places on later sailings once the weather improves.",
+    "The civil protection agency said more than 2,000 people had spent the night in shelters, and that the "
+    "level of the river was expected to peak late on Saturday before falling slowly through the week.",
+]
+
+
+def _wrap(text: str, width: int = 78) -> list[str]:
+    out, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*out, line]
+
+
+def test_text_browser_dump_wrapped_at_a_fixed_width_is_read_whole() -> None:
+    """``w3m -dump`` wraps every paragraph at the screen's width and lists menus as "  * " items."""
+    menu = ["  * Home", "  * World", "  * Business", "  * Sport", "  * Weather", ""]
+    head = ["Floods close ports in northern Italy as rivers burst their banks", "",
+            "By Giulia Rossi", "7 March 2024", ""]
+    body: list[str] = []
+    for p in _PARAGRAPHS * 3:
+        body += [*_wrap(p), ""]
+    tail = ["Most read", "", "  * Markets slide as chip shares tumble", "  * Storm brings snow to Japan"]
+    a = extract_textpage("\n".join(menu + head + body + tail))
+    assert a.title == "Floods close ports in northern Italy as rivers burst their banks"
+    assert a.published == "2024-03-07"
+    assert paragraphs(a.body) == _PARAGRAPHS * 3  # each paragraph whole again, no menu, no trailing list
+
+
+def test_headline_list_above_the_article_does_not_end_it() -> None:
+    """A "Most Popular" box printed before the article is a list of other headlines, not the body's end."""
+    top = ["Home", "News", "Sport", "Most Popular", "Fire damages historic club in Albany",
+           "Best pizza in the region: readers' picks", "Photos: the mall through the years", "",
+           "Utility begins new mass power shutoff over fire danger", "By Janie Har", "Nov. 20, 2019", ""]
+    a = extract_textpage("\n".join(top + [p + "\n" for p in _PARAGRAPHS * 2]))
+    assert a.title == "Utility begins new mass power shutoff over fire danger"
+    assert a.published == "2019-11-20"
+    assert paragraphs(a.body) == _PARAGRAPHS * 2
+
+
+def test_related_links_inside_the_article_are_dropped_and_the_article_goes_on() -> None:
+    lines = ["World", "Hong Kong police lay siege to university as protests grow", "By Laura Mowat", "",
+             *(p + "\n" for p in _PARAGRAPHS), "Related articles",
+             "Protesters send defiant warning to Beijing", "800 students under siege in university", "",
+             *(p + "\n" for p in reversed(_PARAGRAPHS)), "Most read in World",
+             "Earthquake strikes off the coast of Mexico", "Venice floods again"]
+    a = extract_textpage("\n".join(lines))
+    assert a.title == "Hong Kong police lay siege to university as protests grow"
+    assert paragraphs(a.body) == _PARAGRAPHS + _PARAGRAPHS[::-1]
+
+
+@pytest.mark.parametrize("line, published", [
+    ("By Amanda Tan November 19, 2023 7:18 pm", "2023-11-19"),  # byline and date on one line
+    ("North Korea 09:31 August 20, 2019", "2019-08-20"),  # section, time, date
+    ("2023-11-17 20:52:15 来源： 新华网", "2023-11-17"),  # date, time and source
+    ("2018年6月18日 10:01 発信地：カノ/ナイジェリア", "2018-06-18"),  # CJK date
+])
+def test_date_within_a_header_line_below_the_title(line: str, published: str) -> None:
+    text = "\n".join(["Menu", "Rebels seize arms depots near the capital after heavy clashes", line, "",
+                      *(p + "\n" for p in _PARAGRAPHS)])
+    a = extract_textpage(text)
+    assert a.title == "Rebels seize arms depots near the capital after heavy clashes"
+    assert a.published_date == published
+    assert line not in a.body
+
+
+# ------------------------------------------------------------------------------- bundled models
+def test_bundled_models_load_and_fit_the_code() -> None:
+    assert len(line_model().mean) == len(LINE_FEATURES)
+    assert len(title_model().mean) == len(TITLE_FEATURES)
+    assert 0 < line_model().keep < 1 and 0 < line_model().region < 1
+
+
+def test_model_file_that_does_not_fit_the_features_is_reported() -> None:
+    with pytest.raises(LineModelError, match="textpage_lines.yaml.*retrain"):
+        parse_line_model({"features": ["a", "b"], "mean": [0, 0], "scale": [1, 1], "layers": []},
+                         "textpage_lines.yaml")
+
+
+# ------------------------------------------------------------------------------- HTML titles
+@pytest.mark.parametrize("title, expected", [
+    ("Analysis: The nonstop sparring match at the Supreme Court", "The nonstop sparring match at the Supreme Court"),
+    ("WATCH: Storm hits the coast", "Storm hits the coast"),
+    ("Biden: We will not back down", "Biden: We will not back down"),  # a speaker, not a rubric
+    ("Analysis: Brexit", "Analysis: Brexit"),  # too little left to be a headline
+])
+def test_rubric_is_dropped_from_a_title(title: str, expected: str) -> None:
+    assert strip_rubric(title) == expected
+
+
+def _html(title: str, og: str, h1: str) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+    return (f'<html><head><title>{title}</title><meta property="og:title" content="{og}">'
+            f'<meta property="og:site_name" content="CNN"></head><body><article><h1>{h1}</h1>{body}'
+            f"</article></body></html>").encode()
+
+
+def test_html_title_is_the_document_title_without_site_or_rubric() -> None:
+    h1 = "The nonstop sparring match between the justice and the attorney"
+    a = extract_html(_html(f"Alito and Prelogar: {h1} | CNN Politics", f"Analysis: {h1} | CNN Politics", h1),
+                     url="https://edition.cnn.com/2023/11/06/politics/a/index.html")
+    assert a.title == f"Alito and Prelogar: {h1}"
+
+
+def test_html_title_that_only_shortens_the_page_headline_gives_way_to_it() -> None:
+    h1 = "Faker wins 4th title as T1 embody Heartsteel's song to become your Worlds 2023 champion!"
+    a = extract_html(_html("T1 embody Heartsteel song to become Worlds 2023 champions | ONE Esports", h1, h1),
+                     url="https://www.oneesports.gg/league-of-legends/t1-worlds-2023/")
+    assert a.title == h1
