@@ -170,3 +170,11 @@ def test_they_for_a_list_of_countries(dictionary):
     # a possessive after a list is one joint act, not each member's
     a = analyse("Germany and France welcomed their new agreement with Italy.", dictionary)
     assert not any(m.text == "their" for m in a.mentions)
+
+
+def test_a_subject_they_after_a_sentence_without_a_verb_is_resolved_in_time(dictionary):
+    # a heading-like sentence whose root is a noun: the walk up from a mention must stop at the root
+    text = ("Thousands of Hong Kong protesters marched on Sunday. More protests in Hong Kong. They called on the "
+            "government to resign.")
+    analysis = analyse(text, dictionary)
+    assert any(m.text == "They" for m in analysis.mentions)

@@ -423,8 +423,10 @@ def _in_subject(doc, mention: Mention) -> bool:
     if span is None:
         return False
     tok = span.root
-    while tok.dep_ not in ("nsubj", "nsubjpass"):
-        if tok.head is tok or tok.pos_ in ("VERB", "AUX"):
+    for _ in range(span.sent.root.i - span.sent.start + len(span.sent)):  # a walk up the tree ends at its root
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX"):  # spaCy makes a new Token object per access
             return False
         tok = tok.head
-    return True
+    return False
