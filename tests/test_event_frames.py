@@ -168,3 +168,16 @@ def test_they_as_subject_continues_the_subject_before_it():
     got = triples(text)
     assert {(s, "REQUEST", "TUR") for s in ("EGY", "GRC", "CYP", "FRA")} <= got
     assert ("LBY", "REQUEST", "TUR") not in got  # not the last plural named
+
+
+def test_the_headlines_place_vetoes_another_country_as_the_articles_own():
+    body = ("Police said they had arrested a second man in connection with the theft of a golden statue. The statue "
+            "was stolen on Saturday from a palace in Oxfordshire. Another man, who was arrested on the day of the "
+            "theft, was released on bail. The statue, called America, had been offered to the United States. "
+            "Donald Trump, the president of the United States, declined the offer. The US embassy said nothing.")
+    abroad = analyze_text(body, title="Arrests made in theft of golden statue in England", published="2019-09-18")
+    assert abroad.country is None
+    assert not any(e.source.country == "USA" and e.plover == "COERCE" for e in abroad.events)
+    # without a place in the headline, the country named most is still the article's own
+    home = analyze_text(body, title="Arrests made in theft of golden statue", published="2019-09-18")
+    assert home.country == "USA"

@@ -28,7 +28,7 @@ from newswire.actors.dictionary import ActorDictionary, SectorWord, Target, norm
 from newswire.components import component
 from newswire.data import words
 from newswire.model import Actor, Analysis, Entity, Mention
-from newswire.nlp.places import resolve_place
+from newswire.nlp.places import headline_countries, resolve_place
 from newswire.nlp.spans import Intervals, entities, sentence_ents
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -466,7 +466,7 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
     # bare sector words: a country only where the text makes it clear
     if bare:
         taken = {i for m in mentions for i in _token_range(doc, m)}
-        by_start, dominant = sorted(hits, key=_start), _dominant_country(hits)
+        by_start, dominant = sorted(hits, key=_start), _dominant_country(hits, headline_countries(analysis.article.title))
         for start, end, sw in bare:
             if any(k in taken for k in range(start, end)):
                 continue
@@ -600,8 +600,9 @@ def _context_country(doc, i: int, by_start: list[Hit], dominant: str | None) -> 
     return dominant
 
 
-def _dominant_country(hits: list[Hit]) -> str | None:
-    """The article's dominant country: named at least three times and more than twice as often as any other."""
+def _dominant_country(hits: list[Hit], where: set[str]) -> str | None:
+    """The article's dominant country: named at least three times and more than twice as often as any other, and
+    not another country than the one the headline places the story in (``where``, when it names a place)."""
     counts: dict[str, int] = {}
     for h in hits:
         c = _country_of(h)
@@ -609,7 +610,8 @@ def _dominant_country(hits: list[Hit]) -> str | None:
             counts[c] = counts.get(c, 0) + 1
     ranked = sorted(counts.values(), reverse=True)
     if ranked and ranked[0] >= 3 and (len(ranked) == 1 or ranked[0] > 2 * ranked[1]):
-        return max(counts, key=counts.__getitem__)
+        top = max(counts, key=counts.__getitem__)
+        return top if not where or top in where else None
     return None
 
 

@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
+from newswire.data import ordered
 from newswire.data.gazetteer import PlaceDataError, resolve_place
 from newswire.model import Analysis, Location
 
@@ -22,6 +26,26 @@ def places_in(analysis: Analysis) -> list[tuple[int, int, Location]]:
     return out
 
 
+@functools.cache
+def _headline_place() -> re.Pattern[str]:
+    preps = "|".join(map(re.escape, ordered("location_prepositions")))
+    return re.compile(rf"\b(?:{preps})\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+
+
+def headline_countries(title: str) -> set[str]:
+    """The countries of the places a headline says the story happened in ("... theft of gold toilet in England",
+    "mosque shooting in Christchurch"): where the story is, whatever other countries its body names most."""
+    out = set()
+    for m in _headline_place().finditer(title or ""):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):  # "Christchurch District Court": the longest phrase that is a place
+            loc = resolve_place(" ".join(words[:n]))
+            if loc is not None and loc.country:
+                out.add(loc.country)
+                break
+    return out
+
+
 def home_country(analysis: Analysis) -> str | None:
     """The one country an article is about, or None: the country its actor mentions (people, places, bodies;
     not organisations of several states) and its other place names (cities, regions) name at least three
@@ -38,8 +62,9 @@ def home_country(analysis: Analysis) -> str | None:
             counts[loc.country] = counts.get(loc.country, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > 2 * ranked[1][1]):
-        return ranked[0][0]
+        where = headline_countries(analysis.article.title)
+        return ranked[0][0] if not where or ranked[0][0] in where else None  # the headline's place vetoes
     return None
 
 
-__all__ = ["resolve_place", "places_in", "home_country", "PlaceDataError", "PLACE_LABELS"]
+__all__ = ["resolve_place", "places_in", "home_country", "headline_countries", "PlaceDataError", "PLACE_LABELS"]
