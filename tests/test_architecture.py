@@ -12,6 +12,7 @@ Imports inside functions count too: a deferred import is still an arrow.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -74,6 +75,7 @@ def imports(path: Path) -> set[str]:
     return out
 
 
+@functools.cache  # read once for the three tests that ask
 def modules() -> dict[str, set[str]]:
     return {module_name(p): imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
 

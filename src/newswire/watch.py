@@ -168,8 +168,8 @@ class Watcher:
                 self._source(child, result, depth + 1)
         self._items_in_batches(items, result)
         headers = response.headers if response is not None else {}
-        self.store.save_watch_state(source, etag=_header(headers, "ETag"),
-                                    last_modified=_header(headers, "Last-Modified"), status="ok", failures=0)
+        self.store.save_watch_state(source, etag=headers.get("ETag"),
+                                    last_modified=headers.get("Last-Modified"), status="ok", failures=0)
 
     def _read(self, source: str, state: dict) -> tuple[bytes | None, Response | None]:
         """The source's bytes (None when unchanged since last time) and the HTTP response, if it is a URL."""
@@ -264,10 +264,3 @@ class Watcher:
         written = self.store.write(prepared, rejects, also=lambda con: Store.note_items(con, notes))
         written.skipped += len(articles) - len(fresh)
         result.written += written
-
-
-def _header(headers: dict[str, str], name: str) -> str | None:
-    for key, value in headers.items():
-        if key.lower() == name.lower():
-            return value
-    return None

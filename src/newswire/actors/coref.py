@@ -423,7 +423,7 @@ def _in_subject(doc, mention: Mention) -> bool:
     if span is None:
         return False
     tok = span.root
-    for _ in range(span.sent.root.i - span.sent.start + len(span.sent)):  # a walk up the tree ends at its root
+    for _ in range(len(span.sent)):  # a walk up the tree passes each word of the sentence at most once
         if tok.dep_ in ("nsubj", "nsubjpass"):
             return True
         if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX"):  # spaCy makes a new Token object per access

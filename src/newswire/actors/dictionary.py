@@ -557,7 +557,7 @@ def _load_groups(d: ActorDictionary, data: Any, source: str) -> None:
 
 
 def _load_yaml_file(d: ActorDictionary, path: Path, source: str, kind: str | None = None) -> None:
-    data = read_yaml(path, DictionaryError, source)
+    data = read_yaml(path, source)
     if kind is None:  # a user's file: tell its kind by its shape
         if isinstance(data, list) and data and all(isinstance(e, dict) and "roles" in e for e in data):
             kind = "people"

@@ -48,7 +48,7 @@ _GROUP_MODIFIER_LABELS = {"NORP"}
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """The organisation head words and the not-a-name words of data/actors/new_actors.yaml."""
-    data = read_yaml("actors/new_actors.yaml", DictionaryError)
+    data = read_yaml("actors/new_actors.yaml")
     out = []
     for key in ("org_heads", "not_names"):
         words = data.get(key) if isinstance(data, dict) else None

@@ -28,7 +28,7 @@ from newswire.actors.dictionary import ActorDictionary, SectorWord, Target, norm
 from newswire.components import component
 from newswire.data import words
 from newswire.model import Actor, Analysis, Entity, Mention
-from newswire.nlp.places import headline_countries, resolve_place
+from newswire.nlp.places import dominant, headline_countries, resolve_place
 from newswire.nlp.spans import Intervals, entities, sentence_ents
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -600,19 +600,14 @@ def _context_country(doc, i: int, by_start: list[Hit], dominant: str | None) -> 
     return dominant
 
 
-def _dominant_country(hits: list[Hit], where: set[str]) -> str | None:
-    """The article's dominant country: named at least three times and more than twice as often as any other, and
-    not another country than the one the headline places the story in (``where``, when it names a place)."""
+def _dominant_country(hits: list[Hit], where: frozenset[str]) -> str | None:
+    """The article's dominant country among its names (:func:`newswire.nlp.places.dominant`)."""
     counts: dict[str, int] = {}
     for h in hits:
         c = _country_of(h)
         if c:
             counts[c] = counts.get(c, 0) + 1
-    ranked = sorted(counts.values(), reverse=True)
-    if ranked and ranked[0] >= 3 and (len(ranked) == 1 or ranked[0] > 2 * ranked[1]):
-        top = max(counts, key=counts.__getitem__)
-        return top if not where or top in where else None
-    return None
+    return dominant(counts, where)
 
 
 def _entities(doc, hits: list[Hit], mentions: list[Mention]) -> list[Entity]:

@@ -209,7 +209,7 @@ def _code(value, where: str, table: CodeTable, name: str) -> str | None:
 def load_pattern_file(path: Path, table: CodeTable | None = None) -> list[Pattern]:
     """Patterns from one YAML file: a top-level list, or a mapping with a ``patterns`` list."""
     table = table or default_table()
-    data = read_yaml(path, TableError)
+    data = read_yaml(path)
     if isinstance(data, dict):
         data = data.get("patterns")
     if not isinstance(data, list):
@@ -219,7 +219,7 @@ def load_pattern_file(path: Path, table: CodeTable | None = None) -> list[Patter
 
 def load_cues(path: Path) -> Cues:
     """The cue lists (light verbs, modality, reporting verbs); every key is required to be a word list."""
-    data = read_yaml(path, TableError)
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise TableError(f"{path}: expected a mapping of cue lists")
     fields = Cues.__dataclass_fields__

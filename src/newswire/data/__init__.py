@@ -36,11 +36,11 @@ class DataError(InputError, ValueError):
             super().__init__(f"{source}:{line}: {message}" if line else f"{source}: {message}")
 
 
-def read_yaml(path: Any, error: type[Exception] = DataError, source: str | None = None) -> Any:
+def read_yaml(path: Any, source: str | None = None) -> Any:
     """A YAML file parsed: a name relative to this folder, or any path (or importlib resource).
 
-    An unreadable or invalid file raises ``error`` (a :class:`DataError` unless a loader narrows it) naming
-    ``source`` (default: the file's name) and, for invalid YAML, the line.
+    An unreadable or invalid file raises :class:`DataError` naming ``source`` (default: the file's name) and,
+    for invalid YAML, the line.
     """
     if isinstance(path, str | Path):
         path = Path(path)
@@ -50,21 +50,15 @@ def read_yaml(path: Any, error: type[Exception] = DataError, source: str | None 
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise _error(error, name, f"cannot be read: {exc}") from None
+        raise DataError(name, f"cannot be read: {exc}") from None
     try:
         return yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise _error(error, name, f"not valid YAML: {str(exc).splitlines()[0]}", line) from None
+        raise DataError(name, f"not valid YAML: {str(exc).splitlines()[0]}", line) from None
     except ValueError as exc:  # PyYAML reads 2020-13-01 as a date and fails
-        raise _error(error, name, f"invalid value: {exc} (dates are YYYY-MM-DD)") from None
-
-
-def _error(error: type[Exception], source: str, message: str, line: int | None = None) -> Exception:
-    if issubclass(error, DataError):
-        return error(source, message, line)
-    return error(f"{source}:{line}: {message}" if line else f"{source}: {message}")
+        raise DataError(name, f"invalid value: {exc} (dates are YYYY-MM-DD)") from None
 
 
 @functools.cache

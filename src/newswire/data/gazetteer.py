@@ -128,7 +128,7 @@ def place_index() -> _Index:
 
 
 def _load_places_yaml() -> dict[str, Any]:
-    return check_places_data(read_yaml("places.yaml", PlaceDataError))
+    return check_places_data(read_yaml("places.yaml"))
 
 
 def check_places_data(data: Any) -> dict[str, Any]:

@@ -175,7 +175,7 @@ def parse_lexicon(data: object, source: str = DATA_FILE) -> Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The bundled lexicon, ``newswire.data/textpage.yaml``, read and checked once per process."""
-    return parse_lexicon(read_yaml(DATA_FILE, TextPageDataError), f"newswire/data/{DATA_FILE}")
+    return parse_lexicon(read_yaml(DATA_FILE), f"newswire/data/{DATA_FILE}")
 
 
 # Shapes, not vocabulary: these stay in code.
@@ -667,8 +667,7 @@ def line_features(lines: list[_Line]) -> tuple[list[int], list[list[float]]]:
     return idx, out
 
 
-class LineModelError(ValueError):
-    """The bundled line model is broken or does not fit the code's features."""
+LineModelError = DataError  # the bundled line model is broken or does not fit the code's features
 
 
 @dataclass(frozen=True)
@@ -726,7 +725,7 @@ def parse_line_model(data: object, source: str = LINE_MODEL_FILE,
 @lru_cache(maxsize=1)
 def line_model() -> LineModel:
     """The bundled line model, ``newswire.data/textpage_lines.yaml``, read once per process."""
-    return parse_line_model(read_yaml(LINE_MODEL_FILE, LineModelError), f"newswire/data/{LINE_MODEL_FILE}")
+    return parse_line_model(read_yaml(LINE_MODEL_FILE), f"newswire/data/{LINE_MODEL_FILE}")
 
 
 def _body_span(lines: list[_Line], probs: dict[int, float], model: LineModel) -> tuple[int, int] | None:
@@ -967,7 +966,7 @@ def title_candidates(page: _Page, anchor: int) -> tuple[list[int], list[list[flo
 @lru_cache(maxsize=1)
 def title_model() -> LineModel:
     """The bundled headline ranker, ``newswire.data/textpage_titles.yaml``, read once per process."""
-    return parse_line_model(read_yaml(TITLE_MODEL_FILE, LineModelError), f"newswire/data/{TITLE_MODEL_FILE}",
+    return parse_line_model(read_yaml(TITLE_MODEL_FILE), f"newswire/data/{TITLE_MODEL_FILE}",
                             TITLE_FEATURES)
 
 

@@ -95,7 +95,7 @@ def parse_date_words(data: Any) -> DateWords:
 @functools.lru_cache(maxsize=1)
 def date_words() -> DateWords:
     """The bundled vocabulary, loaded and checked once per process."""
-    return parse_date_words(read_yaml("dates.yaml", DateDataError))
+    return parse_date_words(read_yaml("dates.yaml"))
 
 
 def _alt(forms) -> str:

@@ -32,7 +32,8 @@ def _headline_place() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{preps})\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 
 
-def headline_countries(title: str) -> set[str]:
+@functools.lru_cache(maxsize=256)  # asked by actor resolution and by home_country for the same headline
+def headline_countries(title: str) -> frozenset[str]:
     """The countries of the places a headline says the story happened in ("... theft of gold toilet in England",
     "mosque shooting in Christchurch"): where the story is, whatever other countries its body names most."""
     out = set()
@@ -43,7 +44,7 @@ def headline_countries(title: str) -> set[str]:
             if loc is not None and loc.country:
                 out.add(loc.country)
                 break
-    return out
+    return frozenset(out)
 
 
 def home_country(analysis: Analysis) -> str | None:
@@ -60,11 +61,16 @@ def home_country(analysis: Analysis) -> str | None:
     for start, end, loc in places_in(analysis):
         if loc.country and start not in covered and end - 1 not in covered:
             counts[loc.country] = counts.get(loc.country, 0) + 1
+    return dominant(counts, headline_countries(analysis.article.title))
+
+
+def dominant(counts: dict[str, int], where: frozenset[str]) -> str | None:
+    """The country named at least three times and more than twice as often as any other, unless the headline
+    places the story in other countries (``where``, empty when it names no place)."""
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > 2 * ranked[1][1]):
-        where = headline_countries(analysis.article.title)
-        return ranked[0][0] if not where or ranked[0][0] in where else None  # the headline's place vetoes
+        return ranked[0][0] if not where or ranked[0][0] in where else None
     return None
 
 
-__all__ = ["resolve_place", "places_in", "home_country", "headline_countries", "PlaceDataError", "PLACE_LABELS"]
+__all__ = ["resolve_place", "places_in", "home_country", "headline_countries", "dominant", "PlaceDataError", "PLACE_LABELS"]

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import time
 import urllib.robotparser
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.message import Message
 from urllib.parse import urljoin, urlsplit
 
 import requests
+from requests.structures import CaseInsensitiveDict
 
 from newswire.config import DEFAULT, Settings
 from newswire.model import InputError
@@ -38,7 +40,7 @@ class Response:
     status: int
     content_type: str = ""  # media type only, lower case: "text/html"
     charset: str | None = None  # as declared in the Content-Type header
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = field(default_factory=dict)  # case-insensitive for a fetched response
 
 
 def parse_content_type(header: str | None) -> tuple[str, str | None]:
@@ -169,7 +171,7 @@ class Fetcher:
                     chunks.append(chunk)
                 media, charset = parse_content_type(r.headers.get("Content-Type"))
                 return Response(url=r.url or url, data=b"".join(chunks), status=r.status_code,
-                                content_type=media, charset=charset, headers=dict(r.headers))
+                                content_type=media, charset=charset, headers=CaseInsensitiveDict(r.headers))
         except (requests.Timeout, TimeoutError):
             raise _Retryable(f"timed out after {s.timeout:g} s") from None
         except requests.ConnectionError as exc:

@@ -61,13 +61,22 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def igo_entries() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The organisations of the actor dictionary (``actors/igos.yaml``): (code, names), canonical name first."""
+    out = []
+    for entry in read_yaml("actors/igos.yaml") or []:
+        names = tuple(str(n) for n in entry.get("names") or [])
+        if entry.get("code") and names:
+            out.append((str(entry["code"]), names))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
 def _igo_codes() -> dict[str, str]:
     """An organisation's code → its canonical name (the first entry with that code)."""
     out: dict[str, str] = {}
-    for entry in read_yaml("actors/igos.yaml") or []:
-        names = entry.get("names") or []
-        if entry.get("code") and names:
-            out.setdefault(str(entry["code"]), str(names[0]))
+    for code, names in igo_entries():
+        out.setdefault(code, names[0])
     return out
 
 

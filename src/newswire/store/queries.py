@@ -69,14 +69,12 @@ class Resolved:
 @functools.lru_cache(maxsize=1)
 def _igo_names() -> dict[str, tuple[str, str]]:
     """Organisation names and acronyms (lower case) → (code, canonical name), from the actor dictionary's data."""
-    from newswire.data import read_yaml
+    from newswire.store.actorcodes import igo_entries
 
     out: dict[str, tuple[str, str]] = {}
-    for entry in read_yaml("actors/igos.yaml") or []:
-        names = [str(n) for n in entry.get("names") or []]
-        if entry.get("code") and names:
-            for n in names:
-                out.setdefault(n.lower(), (str(entry["code"]), names[0]))
+    for code, names in igo_entries():
+        for n in names:
+            out.setdefault(n.lower(), (code, names[0]))
     return out
 
 
