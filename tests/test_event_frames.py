@@ -181,3 +181,36 @@ def test_the_headlines_place_vetoes_another_country_as_the_articles_own():
     # without a place in the headline, the country named most is still the article's own
     home = analyze_text(body, title="Arrests made in theft of golden statue", published="2019-09-18")
     assert home.country == "USA"
+
+
+def test_the_one_country_the_headline_places_the_story_in_is_its_own():
+    body = ("On Saturday morning a gunman shot shoppers at a supermarket in the border city of El Paso. Police "
+            "arrested the gunman an hour later. The Mexican government said six Mexicans were killed. Mexico's "
+            "foreign minister said Mexico would send consular staff. Mexican officials met families of the victims.")
+    story = analyze_text(body, title="Gunman opens fire in El Paso, Texas supermarket", published="2019-08-05")
+    assert story.country == "USA"  # where it happened, though Mexico is named more often
+    assert ("USA", "COERCE", "USA") in {(e.source.country, e.plover, e.target and e.target.country)
+                                        for e in story.events}
+
+
+def test_a_counted_group_of_senators_and_a_national_commission_belong_to_the_articles_country():
+    body = ("The National Telecommunications Commission (NTC) ordered ABS-CBN, the largest broadcaster in the "
+            "Philippines, to stop broadcasting. Philippine President Rodrigo Duterte had criticised the network. "
+            "Manila's courts will hear the case in the Philippines. A number of Senators condemned the act of the "
+            "NTC on Wednesday.")
+    story = analyze_text(body, title="Broadcaster shut down", published="2020-05-06")
+    assert story.country == "PHL"
+    commission = [m.actor for m in story.mentions if m.text == "NTC"]
+    assert commission and all(a.country == "PHL" and a.sector == "GOV" for a in commission)
+    assert any(e.source.country == "PHL" and e.source.sector == "LEG" and e.plover == "ACCUSE"
+               and e.target is not None and e.target.sector == "GOV" for e in story.events)
+
+
+def test_they_continues_a_list_of_named_officials_two_sentences_back_not_a_pair_inside_a_reported_clause():
+    text = ("Egyptian foreign minister Sameh Shoukry and his Greek, Cypriot and French counterparts, Nikos Dendias, "
+            "Nikos Christodoulides and Jean-Yves Le Drian, gathered in Cairo on Wednesday. The Italian foreign "
+            "minister, Luigi Di Maio, joined the talks as an observer. They concluded that the agreement between "
+            "Turkey and Libya is void. They called on Turkey to halt its drilling operations.")
+    got = triples(text)
+    assert {(s, "REQUEST", "TUR") for s in ("EGY", "GRC", "CYP", "FRA")} <= got
+    assert not any(s in ("TUR", "LBY") and p == "REQUEST" for s, p, _ in got)

@@ -61,6 +61,7 @@ class _Item:
     plural: bool = False
     members: tuple[Mention, ...] = ()  # a coordinated list this mention belongs to ("Germany, France and Italy")
     list_has_person: bool = False
+    list_has_unknown: bool = False  # a member is a person no mention names
 
 
 def _item_start(it: _Item) -> int:
@@ -219,7 +220,11 @@ def _coordinated_lists(doc, items: list[_Item]) -> None:
     for i in sorted(by_token):
         if i in done:
             continue
-        group = sorted({i, *(t.i for t in doc[i].conjuncts)} & set(by_token))
+        tokens = {i, *(t.i for t in doc[i].conjuncts)}
+        # "Shoukry and his Greek and French counterparts, Dendias and Le Drian": a member named by its apposition
+        tokens |= {a.i for k in list(tokens) for c in doc[k].children if c.dep_ == "appos"
+                   for a in (c, *c.conjuncts)}
+        group = sorted(tokens & set(by_token))
         if len(group) < 2:
             continue
         done.update(group)
@@ -228,8 +233,9 @@ def _coordinated_lists(doc, items: list[_Item]) -> None:
             continue
         has_person = any(it.person for it in members)
         mentions = tuple(it.mention for it in members if it.mention is not None)
+        unknown = any(it.mention is None for it in members)
         for it in members:
-            it.members, it.list_has_person = mentions, has_person
+            it.members, it.list_has_person, it.list_has_unknown = mentions, has_person, unknown
 
 
 _WEATHER = words("weather_verbs")
@@ -275,11 +281,13 @@ def _pronoun(span, prior: _Earlier, here: int):
     gender = _PRONOUNS[span[0].lower_]
     if gender == "pl" and span[0].dep_ == "nsubj":
         # "Egypt, Greece and France denounced ... They called on Turkey to ...": a subject "they" continues the
-        # subject before it (of this sentence or the one before), not the last plural named
+        # plural subject before it (of this sentence or the two before), not the last plural named; a list of
+        # named officials counts ("Shoukry and his Greek and French counterparts, Dendias and Le Drian, gathered
+        # ... They concluded"), one with a person no mention names does not
         for it in prior:
-            if here - it.sent > 1:
+            if here - it.sent > 2:
                 break
-            if it.mention is not None and _in_subject(span.doc, it.mention) and not it.list_has_person:
+            if it.mention is not None and _in_subject(span.doc, it.mention) and not it.list_has_unknown:
                 if len(it.members) > 1:
                     return list(it.members)
                 if it.plural:
@@ -418,14 +426,16 @@ def _coreference(context) -> Callable[[Analysis], None]:
 
 
 def _in_subject(doc, mention: Mention) -> bool:
-    """Whether a mention lies in the subject of its clause: in the subject noun phrase, not in a clause inside it."""
+    """Whether a mention lies in the subject of its sentence's main clause: in the subject noun phrase, not in a
+    clause inside it, nor in the subject of a reported clause ("They concluded that the agreement between Turkey
+    and Libya is void": Turkey and Libya are no subject to continue)."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     tok = span.root
     for _ in range(len(span.sent)):  # a walk up the tree passes each word of the sentence at most once
         if tok.dep_ in ("nsubj", "nsubjpass"):
-            return True
+            return tok.head.dep_ in ("ROOT", "conj")
         if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX"):  # spaCy makes a new Token object per access
             return False
         tok = tok.head

@@ -41,6 +41,7 @@ _VISIT_VERBS = words("visit_verbs")  # "arrived in Amman": a host
 _SPOKEN_NOUNS = words("spoken_nouns")
 _PLAIN_MODS = words("plain_modifiers")
 _PARTY_PREPS = words("party_prepositions")
+_QUANTITIES = words("quantity_nouns")  # "a number of Senators": the group counted
 _BARE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
 _SKIPPABLE_POS = {"ADJ", "NOUN", "PROPN", "NUM", "ADV"}
 _NAME_ENTS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "GPE", "LOC"}
@@ -554,7 +555,8 @@ def _plain_group(doc, start: int, end: int, sw: SectorWord) -> bool:
     head = doc[end - 1]
     if head.dep_ not in _BARE_DEPS:
         return False
-    if head.dep_ == "pobj" and head.head.lower_ not in _PARTY_PREPS:
+    if head.dep_ == "pobj" and head.head.lower_ not in _PARTY_PREPS and not (
+            head.head.lower_ == "of" and head.head.head.lemma_.lower() in _QUANTITIES):
         return False
     for t in doc[start:end]:
         for c in t.children:

@@ -65,8 +65,12 @@ def home_country(analysis: Analysis) -> str | None:
 
 
 def dominant(counts: dict[str, int], where: frozenset[str]) -> str | None:
-    """The country named at least three times and more than twice as often as any other, unless the headline
-    places the story in other countries (``where``, empty when it names no place)."""
+    """The country a story happens in: the one country the headline places it in (``where``), when the text
+    names it too ("Gunman opens fire in El Paso, Texas superstore" is American, however often Mexico comes up);
+    else the country named at least three times and more than twice as often as any other, unless the headline
+    places the story in other countries (``where`` is empty when the headline names no place)."""
+    if len(where) == 1 and counts.get(next(iter(where)), 0) >= 1:
+        return next(iter(where))
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > 2 * ranked[1][1]):
         return ranked[0][0] if not where or ranked[0][0] in where else None
