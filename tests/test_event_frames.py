@@ -214,3 +214,21 @@ def test_they_continues_a_list_of_named_officials_two_sentences_back_not_a_pair_
     got = triples(text)
     assert {(s, "REQUEST", "TUR") for s in ("EGY", "GRC", "CYP", "FRA")} <= got
     assert not any(s in ("TUR", "LBY") and p == "REQUEST" for s, p, _ in got)
+
+
+def test_a_patterns_phrase_counts_where_the_parser_hung_it_on_the_object():
+    # the small model attaches "with capital murder" to "the shooting", not to "charged"
+    body = ("Texas police said a gunman shot shoppers in El Paso. The police in Texas said the gunman acted alone. "
+            "Texas officials said so. State prosecutors charged the suspect in the shooting with capital murder.")
+    got = analyze_text(body, title="Shooting in El Paso", published="2019-08-05").events
+    assert any(e.plover == "COERCE" and e.trigger == "charged" and e.source.sector == "JUD"
+               and e.target is not None and e.target.country == "USA" for e in got)
+
+
+def test_a_bare_commission_is_not_the_states_but_a_national_commission_is():
+    body = ("The Commission on Presidential Debates said the debate would be virtual. Donald Trump refused. "
+            "The United States election is in November. The United States president said so. In a statement, "
+            "the commission said the decision was final.")
+    story = analyze_text(body, title="Debate cancelled", published="2020-10-09")
+    assert story.country == "USA"
+    assert not any(m.text == "commission" and m.actor.sector == "GOV" for m in story.mentions)

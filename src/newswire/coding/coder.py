@@ -389,6 +389,7 @@ class Coder:
         for c in tok.children:
             if c.dep_ in ("prep", "agent"):
                 preps.setdefault(c.lower_, []).append(c)
+        loose = None  # phrases the parser hung on a noun of the object: "charged the suspect in the shooting with murder"
         obj = None
         best: Pattern | None = None
         for p in cands:
@@ -402,9 +403,12 @@ class Coder:
                 if not self._has_words(obj, p.object):
                     continue
             if p.prep:
-                if p.prep not in preps:
+                if loose is None:
+                    loose = self._attached_lower(tok)
+                phrases = preps.get(p.prep) or loose.get(p.prep)
+                if not phrases:
                     continue
-                if p.prep_object and not any(self._has_words(list(c.subtree), p.prep_object) for c in preps[p.prep]):
+                if p.prep_object and not any(self._has_words(list(c.subtree), p.prep_object) for c in phrases):
                     continue
             if p.subject and not self._has_words(tok.doc[tok.sent.start:tok.i], p.subject):
                 continue
@@ -413,6 +417,19 @@ class Coder:
             if best is None or p.specificity > best.specificity:
                 best = p
         return best
+
+    @staticmethod
+    def _attached_lower(tok) -> dict[str, list]:
+        """Prepositional phrases hung on a noun of the trigger's object or of its own phrases, after the trigger:
+        where the small model often puts the trigger's own ("charged the suspect in the shooting with murder")."""
+        out: dict[str, list] = {}
+        nouns = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i]
+        nouns += [g for c in tok.children if c.dep_ == "prep" and c.i > tok.i for g in c.children if g.dep_ == "pobj"]
+        for n in nouns:
+            for c in n.children:
+                if c.dep_ == "prep" and c.i > n.i:
+                    out.setdefault(c.lower_, []).append(c)
+        return out
 
     # ---- status -------------------------------------------------------------------------------
 
