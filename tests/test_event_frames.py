@@ -232,3 +232,17 @@ def test_a_bare_commission_is_not_the_states_but_a_national_commission_is():
     story = analyze_text(body, title="Debate cancelled", published="2020-10-09")
     assert story.country == "USA"
     assert not any(m.text == "commission" and m.actor.sector == "GOV" for m in story.mentions)
+
+
+def test_the_move_criticised_later_is_the_deed_of_whoever_acted_before():
+    lede = "Turkey's President Recep Tayyip Erdogan threatened Greece on Wednesday over the islands."
+    filler = " ".join(f"The island's museum had {n} visitors last year." for n in ("ten", "eleven", "twelve",
+                                                                                  "thirteen", "fourteen", "fifteen"))
+    got = triples(f"{lede} {filler} On Thursday, the United States also criticized the move.", "2019-03-28")
+    assert ("USA", "ACCUSE", "TUR") in got  # the lede's deed, however far back
+    near = triples("Russia expelled three Swedish diplomats on Friday. Germany condemned the decision.")
+    assert ("DEU", "ACCUSE", "RUS") in near
+    # a deed that says whose it is, or one never reported, is not read back
+    assert ("DEU", "ACCUSE", "RUS") not in triples(
+        "Russia expelled three Swedish diplomats on Friday. Germany condemned the decision of its own court.")
+    assert not any(p == "ACCUSE" for _, p, _ in triples("Germany condemned the move on Friday."))

@@ -70,6 +70,9 @@ _NESTED_TARGET_PREPS = words("nested_target_prepositions")
 _PERSONAL_PRONOUNS = words("personal_pronouns")
 _LOCATION_PREPS = words("location_prepositions")
 _DEED_SOURCE_PREPS = words("deed_source_prepositions")
+_ANAPHORIC_DETERMINERS = words("anaphoric_determiners")
+EARLIER_DEED_REACH = 6  # sentences: how far back "the move" may point
+LEDE_SENTENCES = 2  # the first sentences, where news states its main deed
 _SETTING_PREPS = words("setting_prepositions")
 STATE_SECTORS = _GROUPS["sectors"]["state"]  # a protest by one of these is no protest against its own government
 
@@ -587,7 +590,7 @@ class Coder:
                         objs = doers if light_verb is None or light_verb.i != trig.i else []
                     if not objs and commenting:
                         # "criticized the move by Turkey", "welcomed Japan's decision": who made what is judged
-                        objs = self._doers(c)
+                        objs = self._doers(c) or self._earlier_doers(c)
                     if not objs:
                         # "launched a missile strike against Ukraine": the object's own "against/on/at" phrase
                         objs = [a for p in c.children if p.dep_ == "prep" and p.lower_ in DIRECTED
@@ -897,7 +900,8 @@ class Coder:
         self._modifiers = {t.i: m for m in analysis.modifiers
                            for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
         events: list[Event] = []
-        for sent in doc.sents:
+        self._acts: list[tuple[int, list[tuple[Actor, float]]]] = []  # (sentence number, who acted in it)
+        for self._sent_no, sent in enumerate(doc.sents):
             found = self._petrarch_scope([f for f in (self._find(t) for t in sent) if f is not None])
             if self.inferences:
                 found += self._statements(found)
@@ -911,7 +915,27 @@ class Coder:
                     if old is None or (ev.confidence, len(ev.cameo)) > (old.confidence, len(old.cameo)):
                         best[key] = ev
             events.extend(sorted(best.values(), key=lambda e: (e.start, e.trigger, e.source.code)))
+            doers = list(dict.fromkeys(e.source for e in best.values()))
+            if doers:
+                self._acts.append((self._sent_no, [(a, 0.8) for a in doers]))
         return events
+
+    def _earlier_doers(self, noun) -> list[tuple[Actor, float]]:
+        """Who did the deed a bare "the move" or "this decision" names again: whoever acted in the last sentence
+        with an event, at most ``EARLIER_DEED_REACH`` sentences back, else in the lede (news names its main deed
+        first, and comment on "the move" follows). Not for a deed that says whose it is."""
+        if not self.inferences or noun.lemma_.lower() not in self.cues.earlier_deeds or not any(
+                c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETERMINERS for c in noun.children) or any(
+                c.dep_ in ("poss", "prep", "relcl", "acl", "compound", "amod") for c in noun.children):
+            return []
+        for no, doers in reversed(self._acts):
+            if self._sent_no - no > EARLIER_DEED_REACH:
+                break
+            if no < self._sent_no:
+                return doers
+        if self._acts and self._acts[0][0] < LEDE_SENTENCES < self._sent_no:
+            return self._acts[0][1]
+        return []
 
     @staticmethod
     def _petrarch_scope(found: list[_Found]) -> list[_Found]:
@@ -978,7 +1002,8 @@ class Coder:
             code = self._tone_code(complement)
             if code is None:
                 continue
-            targets = self._actors(obj, _DEED_SOURCE_PREPS) or self._doers(obj) or self._noun_sources(obj)[0]
+            targets = self._actors(obj, _DEED_SOURCE_PREPS) or self._doers(obj) or self._noun_sources(obj)[0] \
+                or self._earlier_doers(obj)
             sources = self._subjects(verb)
             if targets and sources:
                 pattern = CRITICISM if code == "111" else PRAISE

@@ -91,6 +91,7 @@ class Cues:
     commission_verbs: frozenset[str] = frozenset()
     topic_nouns: frozenset[str] = frozenset()
     deed_nouns: frozenset[str] = frozenset()
+    earlier_deeds: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     characterising_verbs: frozenset[str] = frozenset()
