@@ -246,3 +246,21 @@ def test_the_move_criticised_later_is_the_deed_of_whoever_acted_before():
     assert ("DEU", "ACCUSE", "RUS") not in triples(
         "Russia expelled three Swedish diplomats on Friday. Germany condemned the decision of its own court.")
     assert not any(p == "ACCUSE" for _, p, _ in triples("Germany condemned the move on Friday."))
+
+
+def test_a_definite_event_noun_names_the_last_event_of_its_kind():
+    text = ("Texas police said a gunman shot shoppers at a store in El Paso, Texas. The police in Texas said more "
+            "than twenty people died. Texas officials said so. Federal authorities are investigating the shooting "
+            "as domestic terrorism.")
+    got = analyze_text(text, title="Shooting in El Paso", published="2019-08-05").events
+    probe = [e for e in got if e.trigger == "investigating"]
+    assert probe and all(e.target is not None and e.target.sector == "CVL" and e.target.country == "USA"
+                         for e in probe)
+
+
+def test_a_chamber_of_parliament_named_by_its_phrase_is_the_articles_legislature():
+    text = ("Britain's parliament was suspended by Britain's government. Britain said so. Britain said it again. "
+            "The House of Commons voted against the government on Monday.")
+    story = analyze_text(text, title="Parliament suspended", published="2019-09-10")
+    house = [m.actor for m in story.mentions if m.text == "House of Commons"]
+    assert house and house[0].country == "GBR" and house[0].sector == "LEG"

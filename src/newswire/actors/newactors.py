@@ -297,10 +297,12 @@ def _state_body(doc, start: int, end: int, dictionary: ActorDictionary, analysis
                     dictionary.country_actor(base.country)
     # a body named for a part of the state and a place ("Thames Valley Police", "Los Angeles Police") or for
     # nothing else ("the Supreme Court"): the place's country, else the article's own country's
-    head = sector_at(doc, end - 1, dictionary, end)
+    # the sector phrase that ends the name: "Police", "the House of Commons", "Ministry of Foreign Affairs"
+    first, head = next(((k, found) for k in range(start, end)
+                        if (found := sector_at(doc, k, dictionary, end)) is not None and found[1] == end), (end, None))
     if head is None or not head[0].state or head[0].title or head[0].equipment or end - start < 2:
         return None
-    place = resolve_place(doc[start:end - 1].text)
+    place = resolve_place(doc[start:first].text) if first > start else None
     country = place.country if place is not None and place.country else analysis.country
     return compose(dictionary.country_actor(country), head[0]) if country else None
 

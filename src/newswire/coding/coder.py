@@ -900,7 +900,7 @@ class Coder:
         self._modifiers = {t.i: m for m in analysis.modifiers
                            for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
         events: list[Event] = []
-        self._acts: list[tuple[int, list[tuple[Actor, float]]]] = []  # (sentence number, who acted in it)
+        self._acts: list[tuple[int, str, Actor]] = []  # (sentence number, PLOVER type, who did it), in text order
         for self._sent_no, sent in enumerate(doc.sents):
             found = self._petrarch_scope([f for f in (self._find(t) for t in sent) if f is not None])
             if self.inferences:
@@ -915,26 +915,30 @@ class Coder:
                     if old is None or (ev.confidence, len(ev.cameo)) > (old.confidence, len(old.cameo)):
                         best[key] = ev
             events.extend(sorted(best.values(), key=lambda e: (e.start, e.trigger, e.source.code)))
-            doers = list(dict.fromkeys(e.source for e in best.values()))
-            if doers:
-                self._acts.append((self._sent_no, [(a, 0.8) for a in doers]))
+            self._acts.extend(dict.fromkeys((self._sent_no, e.plover, e.source) for e in best.values()))
         return events
 
     def _earlier_doers(self, noun) -> list[tuple[Actor, float]]:
         """Who did the deed a bare "the move" or "this decision" names again: whoever acted in the last sentence
         with an event, at most ``EARLIER_DEED_REACH`` sentences back, else in the lede (news names its main deed
-        first, and comment on "the move" follows). Not for a deed that says whose it is."""
-        if not self.inferences or noun.lemma_.lower() not in self.cues.earlier_deeds or not any(
+        first, and comment on "the move" follows). An event noun ("investigating the shooting") names the last
+        event of its own type in the article. Not for a deed that says whose it is."""
+        lemma = noun.lemma_.lower()
+        kind = next((self.table.info(p.code).plover for p in self.patterns.candidates("noun", lemma)
+                     if p.code is not None), None)
+        if not self.inferences or (lemma not in self.cues.earlier_deeds and kind is None) or not any(
                 c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETERMINERS for c in noun.children) or any(
-                c.dep_ in ("poss", "prep", "relcl", "acl", "compound", "amod") for c in noun.children):
+                c.dep_ in ("poss", "relcl", "acl", "compound", "amod") or c.dep_ == "prep" and c.lower_ in
+                _DEED_SOURCE_PREPS for c in noun.children):
             return []
-        for no, doers in reversed(self._acts):
-            if self._sent_no - no > EARLIER_DEED_REACH:
-                break
-            if no < self._sent_no:
-                return doers
-        if self._acts and self._acts[0][0] < LEDE_SENTENCES < self._sent_no:
-            return self._acts[0][1]
+        before = [a for a in self._acts if a[0] < self._sent_no]
+        if kind is not None:
+            last = next((a for a in reversed(before) if a[1] == kind), None)
+            return [] if last is None else [(x, 0.8) for no, p, x in before if no == last[0] and p == kind]
+        if before and self._sent_no - before[-1][0] <= EARLIER_DEED_REACH:
+            return [(x, 0.8) for no, _, x in before if no == before[-1][0]]
+        if before and before[0][0] < LEDE_SENTENCES:
+            return [(x, 0.8) for no, _, x in before if no == before[0][0]]
         return []
 
     @staticmethod
