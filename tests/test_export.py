@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import subprocess
 import sys
@@ -14,8 +15,8 @@ from test_store import BODY, analysis
 
 from newswire.cli import main
 from newswire.model import InputError
-from newswire.store import Store, prepare
-from newswire.store.export import export
+from newswire.store import Store, prepare, queries
+from newswire.store.export import download, export
 
 
 @pytest.fixture
@@ -117,3 +118,24 @@ def test_cli_export_refuses_with_one_line_and_replaces_on_request(db, tmp_path, 
     assert err.count("\n") == 1 and "--replace" in err
     assert main([*args, "--replace"]) == 0
     assert len(list(out.glob("*.export.CSV"))) == 1 and len(list(out.glob("*.gkg.csv"))) == 1
+
+
+def test_download_streams_exactly_the_filtered_events_newest_first(db):
+    with Store(db, read_only=True) as s:
+        expected = [e["id"] for e in queries.events(s, actor="RUS", status="all")]
+        rows = list(csv.DictReader(io.StringIO("".join(download(s, "csv", filters={"actor": "RUS", "status": "all"})))))
+        lines = "".join(download(s, "jsonl", filters={"actor": "RUS", "status": "all"})).splitlines()
+        gdelt = "".join(download(s, "gdelt", filters={"actor": "RUS", "status": "all"})).splitlines()
+        newest = "".join(download(s, "csv", filters={"cameo": "1"}, limit=1)).splitlines()
+        empty = "".join(download(s, "csv", filters={"text": "no such words"}))
+        with pytest.raises(InputError, match="unknown actor"):
+            download(s, "csv", filters={"actor": "Atlantis"})  # raised by the call, before any byte is sent
+        with pytest.raises(InputError, match="csv, jsonl, gdelt"):
+            download(s, "parquet")
+    assert len(expected) == 3
+    assert [int(r["id"]) for r in rows] == expected and {r["status"] for r in rows} == {"occurred"}
+    assert [json.loads(line)["id"] for line in lines] == expected
+    assert all(len(line.split("\t")) == 61 for line in gdelt)
+    assert [int(line.split("\t")[0]) for line in gdelt] == expected
+    assert len(newest) == 2 and newest[1].split(",")[0] == str(expected[0])
+    assert empty.startswith("id,story_id,date,") and empty.count("\n") == 1  # a header, even for no events

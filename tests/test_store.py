@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from newswire.model import Actor, Analysis, Article, Entity, Event, Location, Quote, Rejected
+from newswire.model import Actor, Analysis, Article, Entity, Event, InputError, Location, Quote, Rejected
 from newswire.nlp.tone import article_tone
 from newswire.store import Store, StoreError, browse, prepare, queries
 from newswire.store.schema import LATEST, MIGRATIONS
@@ -254,3 +254,35 @@ def test_actors_and_stats(filled):
     stats = queries.stats(filled)
     assert (stats["articles"], stats["stories"], stats["events"], stats["mentions"]) == (2, 2, 4, 4)
     assert stats["first_date"] == "2021-02-05" and stats["last_date"] == "2021-03-12"
+
+
+def test_series_list_every_period_and_follow_a_time_range(filled):
+    """A quiet week is a row of zeros, not a gap a chart draws a line across; low and high are periods with events."""
+    weeks = queries.dyad(filled, "RUS", "EU", by="week")
+    assert [p["period"] for p in weeks["series"]] == ["2021-02-01", "2021-02-08", "2021-02-15", "2021-02-22",
+                                                      "2021-03-01", "2021-03-08"]  # Mondays, as DuckDB counts
+    assert [p["events"] for p in weeks["series"]] == [1, 0, 0, 0, 0, 1]
+    assert [p["net_cooperation"] for p in weeks["series"]] == [-2.0, 0, 0, 0, 0, 4.0]
+    assert weeks["series"][1]["goldstein_mean"] is None  # no events: no mean
+    assert (weeks["low"]["period"], weeks["high"]["period"]) == ("2021-02-01", "2021-03-08")
+    window = queries.dyad(filled, "RUS", "EU", since="2021-01-01", until="2021-05-31")
+    assert [p["period"] for p in window["series"]] == ["2021-01-01", "2021-02-01", "2021-03-01", "2021-04-01",
+                                                       "2021-05-01"]
+    assert queries.dyad(filled, "RUS", "EU", since="2021-03-01")["events"] == 1
+    every = browse.timeline(filled, by="month", until="2021-02-28")
+    assert [(p["period"], p["events"]) for p in every] == [("2021-02-01", 3)]
+    with pytest.raises(InputError, match="more than 20,000 periods"):
+        queries.dyad(filled, "RUS", "EU", by="day", since="1900-01-01", until="2021-12-31")
+
+
+def test_articles_and_quotes_count_and_search_what_a_reader_sees(filled):
+    assert browse.count_articles(filled) == 2
+    assert [(a["title"], a["events"], a["quotes"]) for a in browse.articles(filled)] == [
+        ("Russia agrees to EU energy talks", 1, 0), ("EU condemns Russia's expulsion of diplomats", 3, 1)]
+    assert browse.count_articles(filled, text="Geneva") == 1
+    assert browse.count_articles(filled, text="label") == 0  # a key of the stored record, not the article's words
+    assert browse.count_articles(filled, since="2021-03-01") == 1
+    assert browse.count_quotes(filled, speaker="Borrell") == 1 and browse.count_quotes(filled, until="2021-01-31") == 0
+    places = queries.places(filled, status="occurred")
+    assert (places["events"], places["located"]) == (4, 4)
+    assert [(p["name"], p["events"]) for p in places["places"]] == [("Moscow", 4)]

@@ -6,22 +6,18 @@ from __future__ import annotations
 import http.client
 import json
 import shutil
-import socket
-import threading
-import time
 import urllib.error
 import urllib.request
 from importlib import resources
 from pathlib import Path
 
 import pytest
+from conftest import ARTIFACTS, chromium, needs_chromium, served
 
 from newswire.ingest import ingest
 from newswire.web.app import create_app
 
 pytestmark = pytest.mark.slow  # processes, a browser or the whole pipeline per test: not the quick loop
-
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 HOSTILE_PAGE = """WORLD
 2 MIN READ
@@ -50,23 +46,8 @@ def database(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(database) -> str:
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    app = create_app(database, hosts=("news.example.org",))  # as `serve --allowed-host news.example.org`
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "the server did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(database, hosts=("news.example.org",))) as url:  # as `serve --allowed-host ...`
+        yield url
 
 
 def get(url: str) -> tuple[int, str]:
@@ -208,17 +189,7 @@ def test_search_wildcards_are_plain_characters(server) -> None:
     assert get_json(f"{server}/api/quotes?speaker=_&limit=200")["items"] == []
 
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-
-def chromium(p):
-    """Debian's Chromium, headless, with nothing that reaches out to the network."""
-    return p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=[
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"])
-
-
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed (.ci/run installs it)")
+@needs_chromium
 def test_browser_overview_to_dyad_to_event_to_article(server) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -250,7 +221,7 @@ def test_browser_overview_to_dyad_to_event_to_article(server) -> None:
             browser.close()
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed (.ci/run installs it)")
+@needs_chromium
 def test_browser_gets_security_headers_and_charts_draw_under_the_csp(server) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -282,7 +253,7 @@ def test_browser_gets_security_headers_and_charts_draw_under_the_csp(server) -> 
             browser.close()
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed (.ci/run installs it)")
+@needs_chromium
 def test_browser_article_lists_each_actor_once_codes_are_named_and_the_tab_has_an_icon(server) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -327,7 +298,7 @@ def test_browser_article_lists_each_actor_once_codes_are_named_and_the_tab_has_a
             browser.close()
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed (.ci/run installs it)")
+@needs_chromium
 def test_browser_event_list_counts_its_results_and_shows_occurred_events_unless_told(server) -> None:
     from playwright.sync_api import sync_playwright
 

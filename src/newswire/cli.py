@@ -226,7 +226,7 @@ def cmd_dyad(args: argparse.Namespace) -> int:
 
 
 def _print_extremes(result: dict) -> None:
-    if not result["series"]:
+    if result["low"] is None:
         print(f"no {' or '.join(result.get('status') or ['dated'])} events between these actors")
         return
     low, high = result["low"], result["high"]

@@ -14,6 +14,8 @@ from newswire.store.queries import (
     Resolved,
     actor_sql,
     contains,
+    date_where,
+    fill_periods,
     plain_row,
     status_where,
     statuses,
@@ -54,15 +56,35 @@ def article_record(store, key: str) -> dict[str, Any] | None:
     return record
 
 
-def articles(store, *, text: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    where, params = "TRUE", []
+def _article_filter(text: str | None, since: str | None, until: str | None, alias: str = "a",
+                    ) -> tuple[str, list[Any]]:
+    """Articles whose title, subtitle or body holds ``text`` (literally), published ``since`` … ``until``."""
+    where, params = date_where(since, until, f"{alias}.pub_date")
     if text:
-        where = "(title ILIKE ? ESCAPE '\\' OR record ILIKE ? ESCAPE '\\')"
-        params = [contains(text)] * 2
+        where.append(f"({alias}.title ILIKE ? ESCAPE '\\' OR json_extract_string({alias}.record, '$.subtitle') "
+                     f"ILIKE ? ESCAPE '\\' OR json_extract_string({alias}.record, '$.body') ILIKE ? ESCAPE '\\')")
+        params += [contains(text)] * 3
+    return " AND ".join(where) or "TRUE", params
+
+
+def articles(store, *, text: str | None = None, since: str | None = None, until: str | None = None,
+             limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Articles, newest first, every one (with events or without): ``text`` searches titles and bodies,
+    ``since`` and ``until`` bound the publication day. Each with the number of events and quotes it holds."""
+    where, params = _article_filter(text, since, until)
     return _rows(store, f"""
-        SELECT key, id, title, source, url, published, story_id, round(tone, 2) AS tone, word_count
-        FROM articles WHERE {where} ORDER BY pub_date DESC NULLS LAST, key LIMIT ? OFFSET ?""",
+        SELECT a.key, a.id, a.title, a.source, a.url, a.published, a.story_id, round(a.tone, 2) AS tone,
+               a.word_count,
+               (SELECT count(DISTINCT m.event_id) FROM mentions m WHERE m.article_key = a.key) AS events,
+               (SELECT count(*) FROM quotes q WHERE q.article_key = a.key) AS quotes
+        FROM articles a WHERE {where} ORDER BY a.pub_date DESC NULLS LAST, a.key LIMIT ? OFFSET ?""",
                  [*params, int(limit), int(offset)])
+
+
+def count_articles(store, *, text: str | None = None, since: str | None = None, until: str | None = None) -> int:
+    """How many articles :func:`articles` finds with the same filters, over all its pages."""
+    where, params = _article_filter(text, since, until)
+    return int(store.con.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0])
 
 
 def stories(store, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
@@ -74,63 +96,91 @@ def stories(store, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
                  [int(limit), int(offset)])
 
 
-def quotes(store, *, speaker: str | None = None, text: str | None = None, limit: int = 50,
-           offset: int = 0) -> list[dict[str, Any]]:
-    where, params = ["TRUE"], []
+def _quote_filter(speaker: str | None, text: str | None, since: str | None, until: str | None,
+                  ) -> tuple[str, list[Any]]:
+    where, params = date_where(since, until, "a.pub_date")
     if speaker:
         where.append("(q.speaker ILIKE ? ESCAPE '\\' OR q.speaker_code = ?)")
         params += [contains(speaker), speaker.upper()]
     if text:
         where.append("q.text ILIKE ? ESCAPE '\\'")
         params.append(contains(text))
+    return " AND ".join(where) or "TRUE", params
+
+
+def quotes(store, *, speaker: str | None = None, text: str | None = None, since: str | None = None,
+           until: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Quotes, newest article first: ``speaker`` matches the speaker's name (or code), ``text`` the words
+    quoted, ``since`` and ``until`` bound the article's publication day."""
+    where, params = _quote_filter(speaker, text, since, until)
     return _rows(store, f"""
         SELECT q.article_key, q.text, q.speaker, q.speaker_code, q.kind, q.start_char, q.end_char,
                a.title, a.published
         FROM quotes q JOIN articles a ON a.key = q.article_key
-        WHERE {' AND '.join(where)} ORDER BY a.pub_date DESC NULLS LAST, q.article_key, q.idx
+        WHERE {where} ORDER BY a.pub_date DESC NULLS LAST, q.article_key, q.idx
         LIMIT ? OFFSET ?""", [*params, int(limit), int(offset)])
 
 
-def timeline(store, *, by: str = "month", actor: str | Resolved | None = None,
-             status: str | None = None) -> list[dict[str, Any]]:
+def count_quotes(store, *, speaker: str | None = None, text: str | None = None, since: str | None = None,
+                 until: str | None = None) -> int:
+    """How many quotes :func:`quotes` finds with the same filters, over all its pages."""
+    where, params = _quote_filter(speaker, text, since, until)
+    return int(store.con.execute(
+        f"SELECT count(*) FROM quotes q JOIN articles a ON a.key = q.article_key WHERE {where}", params).fetchone()[0])
+
+
+def timeline(store, *, by: str = "month", actor: str | Resolved | None = None, status: str | None = None,
+             since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
     """Events per period and QuadClass, optionally for one actor on either side (occurred events
-    unless ``status`` says otherwise)."""
+    unless ``status`` says otherwise), every period from the first to the last (or over ``since`` …
+    ``until``) with the empty ones filled in with zeros."""
     if by not in PERIODS:
         raise ValueError(by)
     status_sql, params = status_where(statuses(status, OCCURRED))
-    where = f"date IS NOT NULL AND {status_sql}"
+    span, span_params = date_where(since, until)
+    where = " AND ".join(["date IS NOT NULL", status_sql, *span])
+    params += span_params
     if actor:
         s, ps = actor_sql("source", actor)
         t, pt = actor_sql("target", actor)
         where += f" AND ({s} OR {t})"
         params += ps + pt
-    return _rows(store, f"""
+    series = _rows(store, f"""
         SELECT date_trunc('{by}', date)::DATE AS period, count(*) AS events,
                count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
                count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4,
                round(sum(goldstein), 3) AS net_cooperation
         FROM events WHERE {where} GROUP BY period ORDER BY period""", params)
+    return fill_periods(series, by, {"events": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0, "net_cooperation": 0.0},
+                        since=since, until=until)
 
 
-def dyad_events(store, a: str | Resolved, b: str | Resolved, *, limit: int = 200) -> list[dict[str, Any]]:
-    """The events between A and B (either direction), oldest first, for the dyad page's list (every
-    status: the list shows each event's)."""
+def dyad_events(store, a: str | Resolved, b: str | Resolved, *, since: str | None = None,
+                until: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    """The events between A and B (either direction, dated ``since`` … ``until`` when given), oldest
+    first, for the dyad page's list (every status: the list shows each event's)."""
     sa, pa = actor_sql("source", a)
     tb, pb = actor_sql("target", b)
     sb, pb2 = actor_sql("source", b)
     ta, pa2 = actor_sql("target", a)
+    span, span_params = date_where(since, until)
+    where = " AND ".join([f"(({sa} AND {tb}) OR ({sb} AND {ta}))", *span])
     return _rows(store, f"""
         SELECT {', '.join(EVENT_COLUMNS)} FROM events
-        WHERE (({sa} AND {tb}) OR ({sb} AND {ta})) ORDER BY date NULLS LAST, id LIMIT ?""",
-                 [*pa, *pb, *pb2, *pa2, int(limit)])
+        WHERE {where} ORDER BY date NULLS LAST, id LIMIT ?""",
+                 [*pa, *pb, *pb2, *pa2, *span_params, int(limit)])
 
 
-def partners(store, code: str | Resolved, *, limit: int = 20, status: str | None = None) -> list[dict[str, Any]]:
+def partners(store, code: str | Resolved, *, limit: int = 20, status: str | None = None, since: str | None = None,
+             until: str | None = None) -> list[dict[str, Any]]:
     """Who an actor deals with most, with the net cooperation between them (occurred events unless
-    ``status`` says otherwise)."""
+    ``status`` says otherwise; dated ``since`` … ``until`` when given)."""
     s, ps = actor_sql("source", code)
     t, pt = actor_sql("target", code)
     st, pst = status_where(statuses(status, OCCURRED))
+    span, span_params = date_where(since, until)
+    st = " AND ".join([st, *span])
+    pst = pst + span_params
     return _rows(store, f"""
         WITH sides AS (
             SELECT target_code AS partner, target_name AS name, goldstein FROM events

@@ -10,7 +10,8 @@ events only unless the filters say otherwise; Parquet and JSON Lines carry every
 newswire fills what it knows and leaves GDELT-only fields (themes, GCAM, images, counts) empty.
 
 The event filters of ``newswire events`` (actors, CAMEO, QuadClass, status, dates, text) select
-which events (and their mentions) are written.
+which events (and their mentions) are written. :func:`download` gives the events of a filter as one
+stream of text (CSV, JSON Lines, or GDELT's events table), for the dashboard's downloads.
 
 A folder that already holds an export of the same format is refused unless ``replace`` deletes that
 export first: GDELT files are named by timestamp, so a second export would sit beside the first and
@@ -22,6 +23,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import functools
+import io
 import json
 import re
 import shutil
@@ -37,6 +39,12 @@ from newswire.store.db import Store
 from newswire.store.queries import OCCURRED, event_filter
 
 FORMATS = ("gdelt", "parquet", "jsonl")
+DOWNLOADS = ("csv", "jsonl", "gdelt")  # the formats of one stream of events (:func:`download`)
+
+
+def newest_first(alias: str = "") -> str:
+    """The event list's order (:func:`newswire.store.queries.events`), which downloads keep."""
+    return f"{alias}date DESC NULLS LAST, {alias}id"
 EXPECTED = {"events": 61, "mentions": 16, "gkg": 27}
 _GDELT_FILE = re.compile(r"\d{14}\.(export\.CSV|mentions\.CSV|gkg\.csv)")
 
@@ -91,9 +99,63 @@ class _Selection:
 
     where: str = "TRUE"
     params: list[Any] = dataclasses.field(default_factory=list)
+    limit: int | None = None  # at most this many, the newest first
 
     def ids(self, column: str) -> str:
-        return f"{column} IN (SELECT id FROM events WHERE {self.where})"
+        if self.limit is None:
+            return f"{column} IN (SELECT id FROM events WHERE {self.where})"
+        return (f"{column} IN (SELECT id FROM events WHERE {self.where} ORDER BY {newest_first()} "
+                f"LIMIT {int(self.limit)})")
+
+
+def download(store: Store, format: str, *, filters: dict[str, Any] | None = None, limit: int | None = None,
+             header: bool = False) -> Iterator[str]:
+    """The events ``filters`` select (:func:`newswire.store.queries.event_filter`'s), newest first as the
+    event list shows them, at most ``limit``, as pieces of text to stream:
+
+    - ``csv``: a header row, then one row per event with the columns of the events table (status included);
+    - ``jsonl``: the same rows as JSON Lines, as ``export --format jsonl`` writes ``events.jsonl``;
+    - ``gdelt``: GDELT 2.0's events table (``*.export.CSV``: tab-separated, no header row unless
+      ``header``), as ``export --format gdelt`` writes it; occurred events unless the filters say otherwise.
+
+    The filters are checked (and actors resolved) before the first piece: a bad one is an InputError
+    raised by this call, not by the stream."""
+    if format not in DOWNLOADS:
+        raise InputError(f"download format must be one of {', '.join(DOWNLOADS)} (got {format!r})")
+    where, params = event_filter(store, **(filters or {}), default_status=OCCURRED if format == "gdelt" else None)
+    chosen = _Selection(where, params, limit)
+    if format == "gdelt":
+        rows = (_event_row(e) for e in _gdelt_events(store, chosen, order=newest_first("e.")))
+        return _tsv_lines(gdelt_columns()["events"], rows, with_header=header)
+    cur = store.con.execute(f"SELECT * FROM events WHERE {chosen.ids('id')} ORDER BY {newest_first()}", params)
+    names = [d[0] for d in cur.description]
+    if format == "csv":
+        return _csv_lines(names, _fetched(cur))
+    return _jsonl_lines(dict(zip(names, row, strict=True)) for row in _fetched(cur))
+
+
+def _fetched(cur: Any) -> Iterator[tuple[Any, ...]]:
+    while chunk := cur.fetchmany(5000):
+        yield from chunk
+
+
+def _csv_lines(names: list[str], rows: Iterator[tuple[Any, ...]]) -> Iterator[str]:
+    """A header row of ``names``, then the rows: dates as ISO text, nothing as an empty field."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(names)
+    for row in rows:
+        writer.writerow(["" if v is None else _json(v) if isinstance(v, date) else v for v in row])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue()
+
+
+def _jsonl_lines(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
+    for row in rows:
+        yield json.dumps(row, ensure_ascii=False, default=_json) + "\n"
 
 
 def earlier_export(out: Path, format: str) -> list[Path]:
@@ -154,9 +216,8 @@ def _published(published: str | None, fallback: datetime | None) -> str:
 def _rows(store: Store, sql: str, params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
     cur = store.con.execute(sql, params or [])
     names = [d[0] for d in cur.description]
-    while chunk := cur.fetchmany(5000):
-        for row in chunk:
-            yield dict(zip(names, row, strict=True))
+    for row in _fetched(cur):
+        yield dict(zip(names, row, strict=True))
 
 
 _NO_GEO: list[Any] = [0, None, None, None, None, None, None, None]
@@ -302,16 +363,30 @@ def _gkg_row(n: int, stamp: str, a: dict[str, Any]) -> list[Any]:
             all_names, None, None, f"<PAGE_TITLE>{title}</PAGE_TITLE>"]
 
 
+def _tsv_lines(header: list[str], rows: Iterator[list[Any]], *, with_header: bool) -> Iterator[str]:
+    """Rows as GDELT writes them: tab-separated, unquoted, tabs in values made spaces, one line each."""
+    buffer = io.StringIO()
+    w = csv.writer(buffer, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None, quotechar=None,
+                   lineterminator="\n")
+    if with_header:
+        w.writerow(header)
+    for row in rows:
+        if len(row) != len(header):  # a programming error; never write a misaligned file
+            raise AssertionError(f"row has {len(row)} columns, expected {len(header)}")
+        w.writerow([_clean(v).replace("\t", " ") for v in row])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue()
+
+
 def _write_tsv(path: Path, header: list[str], rows: Iterator[list[Any]], *, with_header: bool) -> None:
     with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None, quotechar=None,
-                       lineterminator="\n")
-        if with_header:
-            w.writerow(header)
-        for row in rows:
-            if len(row) != len(header):  # a programming error; never write a misaligned file
-                raise AssertionError(f"{path.name}: row has {len(row)} columns, expected {len(header)}")
-            w.writerow([_clean(v).replace("\t", " ") for v in row])
+        try:
+            f.writelines(_tsv_lines(header, rows, with_header=with_header))
+        except AssertionError as exc:
+            raise AssertionError(f"{path.name}: {exc}") from None
 
 
 # the entity nearest the action that names a mention's actor (its code, or the country it belongs to)
@@ -322,13 +397,10 @@ _ACTOR_CHAR = """(SELECT en.start_char FROM entities en
              en.start_char LIMIT 1)"""
 
 
-def export_gdelt(store: Store, out: Path, *, header: bool = False, selection: _Selection | None = None,
-                 ) -> list[Path]:
-    sel = selection or _Selection("status = 'occurred'")
-    cols = gdelt_columns()
-    stamp = datetime.now().strftime("%Y%m%d%H%M%S")
-    paths = [out / f"{stamp}.export.CSV", out / f"{stamp}.mentions.CSV", out / f"{stamp}.gkg.csv"]
-    _write_tsv(paths[0], cols["events"], (_event_row(e) for e in _rows(store, f"""
+def _gdelt_events(store: Store, sel: _Selection, order: str = "e.id") -> Iterator[dict[str, Any]]:
+    """The selected events with what their GDELT rows need: the first article, the first mention's
+    offsets, the places that article names."""
+    return _rows(store, f"""
         SELECT e.*, a.origin AS first_origin, a.published AS first_published,
                fm.start_char AS m_start, fm.end_char AS m_end, fm.action_char AS m_action,
                (SELECT list({{'text': en.text, 'start': en.start_char}} ORDER BY en.start_char) FROM entities en
@@ -337,7 +409,16 @@ def export_gdelt(store: Store, out: Path, *, header: bool = False, selection: _S
         LEFT JOIN (SELECT event_id, article_key, min(start_char) AS start_char, min(end_char) AS end_char,
                           min(action_char) AS action_char FROM mentions GROUP BY event_id, article_key) fm
                ON fm.event_id = e.id AND fm.article_key = e.first_article
-        WHERE {sel.ids("e.id")} ORDER BY e.id""", sel.params)), with_header=header)
+        WHERE {sel.ids("e.id")} ORDER BY {order}""", sel.params)
+
+
+def export_gdelt(store: Store, out: Path, *, header: bool = False, selection: _Selection | None = None,
+                 ) -> list[Path]:
+    sel = selection or _Selection("status = 'occurred'")
+    cols = gdelt_columns()
+    stamp = datetime.now().strftime("%Y%m%d%H%M%S")
+    paths = [out / f"{stamp}.export.CSV", out / f"{stamp}.mentions.CSV", out / f"{stamp}.gkg.csv"]
+    _write_tsv(paths[0], cols["events"], (_event_row(e) for e in _gdelt_events(store, sel)), with_header=header)
     _write_tsv(paths[1], cols["mentions"], (_mention_row(m) for m in _rows(store, f"""
         SELECT m.*, e.added AS event_added, ea.published AS event_published, a.origin, a.published,
                {_ACTOR_CHAR.format(side="source")} AS actor1_char, {_ACTOR_CHAR.format(side="target")} AS actor2_char

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from newswire.model import InputError
@@ -193,6 +193,20 @@ def _day(value: str, what: str) -> date:
         raise InputError(f"{what} must be a date, YYYY-MM-DD (got {value!r})") from None
 
 
+def date_where(since: str | None, until: str | None, column: str = "date") -> tuple[list[str], list[Any]]:
+    """The conditions (and parameters) of a time range on ``column``: ``since`` and ``until`` are days,
+    YYYY-MM-DD, both included; either may be absent. A malformed day is an InputError."""
+    where: list[str] = []
+    params: list[Any] = []
+    if since:
+        where.append(f"{column} >= ?")
+        params.append(_day(since, "--since"))
+    if until:
+        where.append(f"{column} <= ?")
+        params.append(_day(until, "--until"))
+    return where, params
+
+
 def _resolve(store: Store, value: str | Resolved | None) -> Resolved | None:
     if value is None or isinstance(value, Resolved):
         return value
@@ -233,12 +247,9 @@ def event_filter(store: Store, *, source: str | Resolved | None = None, target: 
         sql, p = status_where(chosen)
         where.append(sql)
         params += p
-    if since:
-        where.append("date >= ?")
-        params.append(_day(since, "--since"))
-    if until:
-        where.append("date <= ?")
-        params.append(_day(until, "--until"))
+    span, p = date_where(since, until)
+    where += span
+    params += p
     if text:
         where.append("(sentence ILIKE ? ESCAPE '\\' OR trigger ILIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 "
                      "FROM mentions m WHERE m.event_id = events.id AND m.sentence ILIKE ? ESCAPE '\\'))")
@@ -274,15 +285,70 @@ def plain_row(row: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()}
 
 
+MAX_PERIODS = 20_000  # the longest series filled with empty periods (55 years by day)
+
+
+def period_start(day: date, by: str) -> date:
+    """The first day of the period ``day`` falls in, as DuckDB's ``date_trunc`` gives it (weeks start on Monday)."""
+    if by == "day":
+        return day
+    if by == "week":
+        return day - timedelta(days=day.weekday())
+    if by == "month":
+        return day.replace(day=1)
+    return day.replace(month=1, day=1)
+
+
+def next_period(start: date, by: str) -> date:
+    if by == "day":
+        return start + timedelta(days=1)
+    if by == "week":
+        return start + timedelta(days=7)
+    if by == "month":
+        return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return date(start.year + 1, 1, 1)
+
+
+def fill_periods(series: list[dict[str, Any]], by: str, empty: dict[str, Any], *, since: str | None = None,
+                 until: str | None = None) -> list[dict[str, Any]]:
+    """A series with every period from its first to its last (or from ``since`` to ``until`` when given),
+    the periods without events filled in with ``empty`` (counts of 0): a chart then shows a quiet month as
+    a quiet month, not as a line drawn across it. More than :data:`MAX_PERIODS` periods is an InputError."""
+    if by not in PERIODS:
+        raise InputError(f"--by must be one of {', '.join(PERIODS)} (got {by!r})")
+    have = {row["period"]: row for row in series}
+    firsts = [period_start(_day(since, "--since"), by)] if since else []
+    lasts = [period_start(_day(until, "--until"), by)] if until else []
+    if series:
+        firsts.append(date.fromisoformat(series[0]["period"]))
+        lasts.append(date.fromisoformat(series[-1]["period"]))
+    if not firsts or not lasts:
+        return []
+    first, last = min(firsts), max(lasts)
+    out: list[dict[str, Any]] = []
+    day = first
+    while day <= last:
+        if len(out) >= MAX_PERIODS:
+            raise InputError(f"the series would have more than {MAX_PERIODS:,} periods: choose a longer period "
+                             "than a " + by + " or a shorter time range")
+        key = day.isoformat()
+        out.append(have.get(key) or {"period": key, **empty})
+        day = next_period(day, by)
+    return out
+
+
 def dyad(store: Store, a: str | Resolved, b: str | Resolved, *, by: str = "month", directed: bool = False,
-         status: str | list[str] | tuple[str, ...] | None = None) -> dict[str, Any]:
+         status: str | list[str] | tuple[str, ...] | None = None, since: str | None = None,
+         until: str | None = None) -> dict[str, Any]:
     """Events between A and B per period: counts per QuadClass, mean Goldstein, net cooperation.
 
     Net cooperation is the sum of the Goldstein scores in the period (cooperation pulls it up,
     conflict down), the usual summary of a dyad in event data; ``low`` and ``high`` are the
-    periods where it is lowest and highest. Both directions count unless ``directed``. Only
-    occurred events count unless ``status`` says otherwise ("occurred,planned", "all"). A and B are
-    resolved (:func:`resolve_actor`): an unknown one is an InputError; ``resolved`` says what each meant.
+    periods with events where it is lowest and highest. Every period from the first to the last (or
+    over ``since`` … ``until``) is listed, those without events with zero counts (:func:`fill_periods`).
+    Both directions count unless ``directed``. Only occurred events count unless ``status`` says
+    otherwise ("occurred,planned", "all"). A and B are resolved (:func:`resolve_actor`): an unknown one
+    is an InputError; ``resolved`` says what each meant.
     """
     if by not in PERIODS:
         raise InputError(f"--by must be one of {', '.join(PERIODS)} (got {by!r})")
@@ -298,7 +364,9 @@ def dyad(store: Store, a: str | Resolved, b: str | Resolved, *, by: str = "month
         ta, pa2 = actor_sql("target", ra)
         cond, params = f"({cond} OR ({sb} AND {ta}))", params + pb2 + pa2
     status_sql, status_params = status_where(chosen)
-    cond, params = f"{cond} AND {status_sql}", params + status_params
+    span, span_params = date_where(since, until)
+    cond = " AND ".join([cond, status_sql, *span])
+    params += status_params + span_params
     cur = store.con.execute(f"""
         SELECT date_trunc('{by}', date)::DATE AS period, count(*) AS events,
                count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
@@ -308,25 +376,31 @@ def dyad(store: Store, a: str | Resolved, b: str | Resolved, *, by: str = "month
         FROM events WHERE date IS NOT NULL AND {cond}
         GROUP BY period ORDER BY period""", params)
     names = [d[0] for d in cur.description]
-    series = [plain_row(dict(zip(names, row, strict=True))) for row in cur.fetchall()]
-    low = min(series, key=lambda p: p["net_cooperation"], default=None)
-    high = max(series, key=lambda p: p["net_cooperation"], default=None)
+    active = [plain_row(dict(zip(names, row, strict=True))) for row in cur.fetchall()]
+    low = min(active, key=lambda p: p["net_cooperation"], default=None)
+    high = max(active, key=lambda p: p["net_cooperation"], default=None)
+    series = fill_periods(active, by, {"events": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0, "goldstein_mean": None,
+                                       "net_cooperation": 0.0, "mentions": 0}, since=since, until=until)
     return {"a": ra.query, "b": rb.query, "by": by, "directed": directed,
             "status": list(chosen) if chosen else list(STATUSES), "resolved": [str(ra), str(rb)],
-            "series": series, "low": low, "high": high, "events": sum(p["events"] for p in series)}
+            "since": since or None, "until": until or None,
+            "series": series, "low": low, "high": high, "events": sum(p["events"] for p in active)}
 
 
-def actors(store: Store, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    """Every actor code seen in events, most active first: what the code is ("United States:
-    government", :func:`~newswire.store.actorcodes.describe`), the people and bodies seen under it (most
-    frequent first), and how often it acts and is acted on."""
-    sql = """
+def actors(store: Store, *, limit: int | None = None, offset: int = 0, since: str | None = None,
+           until: str | None = None) -> list[dict[str, Any]]:
+    """Every actor code seen in events (dated ``since`` … ``until`` when given), most active first: what
+    the code is ("United States: government", :func:`~newswire.store.actorcodes.describe`), the people and
+    bodies seen under it (most frequent first), and how often it acts and is acted on."""
+    span, params = date_where(since, until)
+    dated = "".join(f" AND {c}" for c in span)
+    sql = f"""
         WITH sides AS (
             SELECT source_code AS code, source_name AS name, source_country AS country, 1 AS src, 0 AS tgt,
-                   num_mentions FROM events WHERE source_code IS NOT NULL
+                   num_mentions FROM events WHERE source_code IS NOT NULL{dated}
             UNION ALL
             SELECT target_code, target_name, target_country, 0, 1, num_mentions FROM events
-            WHERE target_code IS NOT NULL),
+            WHERE target_code IS NOT NULL{dated}),
         named AS (SELECT code, name, count(*) AS n FROM sides WHERE name IS NOT NULL GROUP BY code, name)
         SELECT s.code, mode(s.country) AS country, count(*) AS events,
                sum(s.src) AS as_source, sum(s.tgt) AS as_target, sum(s.num_mentions) AS mentions,
@@ -334,7 +408,7 @@ def actors(store: Store, *, limit: int | None = None, offset: int = 0) -> list[d
         FROM sides s GROUP BY s.code ORDER BY events DESC, s.code"""
     if limit:
         sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    cur = store.con.execute(sql)
+    cur = store.con.execute(sql, params * 2)
     names = [d[0] for d in cur.description]
     out = []
     for row in cur.fetchall():
@@ -362,15 +436,39 @@ def stats(store: Store) -> dict[str, Any]:
 
 
 def top_dyads(store: Store, *, limit: int = 5, status: str | list[str] | tuple[str, ...] | None = None,
-              ) -> list[dict[str, Any]]:
+              since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
     """The most reported actor pairs (either direction), by code, with their event counts (occurred
-    events unless ``status`` says otherwise)."""
+    events unless ``status`` says otherwise; dated ``since`` … ``until`` when given)."""
     status_sql, params = status_where(statuses(status, OCCURRED))
+    span, span_params = date_where(since, until)
+    where = " AND ".join([status_sql, *span])
     cur = store.con.execute(f"""
         SELECT least(source_code, target_code) AS a, greatest(source_code, target_code) AS b, count(*) AS events,
                round(sum(goldstein), 3) AS net_cooperation
         FROM events WHERE source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> target_code
-              AND {status_sql}
-        GROUP BY a, b ORDER BY events DESC, a, b LIMIT ?""", [*params, int(limit)])
+              AND {where}
+        GROUP BY a, b ORDER BY events DESC, a, b LIMIT ?""", [*params, *span_params, int(limit)])
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def places(store: Store, *, limit: int = 2000, **filters: Any) -> dict[str, Any]:
+    """Where the events :func:`events` finds with ``filters`` happened: each located place (the coder's
+    location, with its coordinates) once, with its number of events, their QuadClasses and net
+    cooperation, most events first, at most ``limit`` places; ``events`` counts every event the filters
+    find and ``located`` those with coordinates."""
+    where, params = event_filter(store, **filters)
+    total, located = store.con.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE lat IS NOT NULL AND lon IS NOT NULL) FROM events WHERE {where}",
+        params).fetchone()
+    cur = store.con.execute(f"""
+        SELECT location_name AS name, location_country AS country, round(lat, 4) AS lat, round(lon, 4) AS lon,
+               count(*) AS events,
+               count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
+               count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4,
+               round(sum(goldstein), 3) AS net_cooperation, min(date) AS first_date, max(date) AS last_date
+        FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL AND {where}
+        GROUP BY ALL ORDER BY events DESC, name, lat, lon LIMIT ?""", [*params, int(limit)])
+    names = [d[0] for d in cur.description]
+    rows = [plain_row(dict(zip(names, row, strict=True))) for row in cur.fetchall()]
+    return {"events": int(total), "located": int(located), "places": rows}
