@@ -264,3 +264,11 @@ def test_a_chamber_of_parliament_named_by_its_phrase_is_the_articles_legislature
     story = analyze_text(text, title="Parliament suspended", published="2019-09-10")
     house = [m.actor for m in story.mentions if m.text == "House of Commons"]
     assert house and house[0].country == "GBR" and house[0].sector == "LEG"
+
+
+def test_praise_or_blame_reaches_whose_thing_the_object_phrase_names():
+    assert ("JPN", "SUPPORT", "USA") in triples(
+        "Japanese Finance Ministry officials said they welcomed the shift in U.S. policy.", "1987-03-02")
+    # not into a clause inside the phrase
+    assert ("FRA", "ACCUSE", "USA") not in triples(
+        "France criticised the man who had visited the United States.")

@@ -633,7 +633,7 @@ class Coder:
                     if first is not None:
                         found.extend(self._actors(first))
         if not found and trig.pos_ == "VERB" and pattern.object_target and pattern.code is not None \
-                and self.table.info(pattern.code).plover in MATERIAL:
+                and self.table.info(pattern.code).plover in MATERIAL | COMMENTING:
             # a material act reaches whoever its object belongs to: "suspended part of a military aid program for
             # Bosnia", "ended mediation efforts between rival militias"; only along the noun phrase, never
             # into a clause inside it ("arrested a man who attacked the US embassy" targets no embassy)
