@@ -178,3 +178,15 @@ def test_a_subject_they_after_a_sentence_without_a_verb_is_resolved_in_time(dict
             "government to resign.")
     analysis = analyse(text, dictionary)
     assert any(m.text == "They" for m in analysis.mentions)
+
+
+def test_a_capitalised_title_reads_back_to_the_named_holder_even_when_the_dictionary_lists_other_posts():
+    from newswire.api import analyze_text
+
+    a = analyze_text("U.S. Treasury Secretary James Baker holds talks with his counterparts today. The Treasury "
+                     "Secretary is expected to meet Japanese Finance Minister Kiichi Miyazawa.", published="1987-04-08")
+    title = [m for m in a.mentions if m.text == "The Treasury Secretary"]
+    assert title and title[0].actor.country == "USA" and title[0].person == "James Baker"
+    # the passive's subject does what "is expected to" names
+    assert any(e.source.country == "USA" and e.plover == "CONSULT" and e.target is not None
+               and e.target.country == "JPN" for e in a.events)

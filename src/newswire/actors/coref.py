@@ -117,7 +117,7 @@ def resolve_coreference(analysis: Analysis, dictionary) -> None:
     reach = -1  # the furthest end of an added mention (candidates come in order: all start before)
     items.sort(key=_item_start)  # kept sorted by start (stable: ties in the order they came)
     gender = {id(it.mention): it.gender for it in items if it.mention is not None}
-    for kind, span in _candidates(doc, named):
+    for kind, span in _candidates(doc, named, dictionary):
         if span.end_char <= reach:
             continue  # inside a description already resolved ("the bloc" in "the bloc's ... chief")
         prior = _Earlier(items, bisect.bisect_left(items, span.start_char, key=_item_start))
@@ -166,7 +166,17 @@ def resolve_coreference(analysis: Analysis, dictionary) -> None:
     analysis.mentions = final
 
 
-def _candidates(doc, named: Intervals[Mention]):
+def _capitalised_title(chunk, dictionary) -> bool:
+    """A title written with capitals ("The Treasury Secretary", "the Prime Minister"): a title phrase of the
+    sector words that ends at the chunk's root."""
+    from newswire.actors.resolve import sector_at
+
+    root = chunk.root.i
+    return any((found := sector_at(chunk.doc, t.i, dictionary, root + 1)) is not None and found[1] == root + 1
+               and found[0].title for t in chunk if t.i <= root)
+
+
+def _candidates(doc, named: Intervals[Mention], dictionary):
     """Pronouns and definite noun phrases, in text order, that no name mention already covers."""
     found = []
     for t in doc:
@@ -183,8 +193,9 @@ def _candidates(doc, named: Intervals[Mention]):
             continue  # "the bloc's foreign affairs chief Josep Borrell": a name, not a description
         if any(chunk.end_char < m.end for m in starting):
             continue  # "the president of Armenia": the name runs on past the chunk and already says who
-        if chunk.root.pos_ == "PROPN" and not any(m.actor.sector for m in named.covering(chunk.root.idx)):
-            continue  # a proper name; but "the High Representative" may still be a description
+        if chunk.root.pos_ == "PROPN" and not any(m.actor.sector for m in named.covering(chunk.root.idx)) \
+                and not _capitalised_title(chunk, dictionary):
+            continue  # a proper name; but "the High Representative", "The Treasury Secretary" may be descriptions
         found.append(("description", chunk))
         # "the bloc's foreign affairs chief": the possessor is a description too
         for t in chunk:
@@ -377,11 +388,17 @@ def _description(span, prior, here, inside, dictionary, day, mentions):
         if not it.person or it.mention is None:
             continue
         person = dictionary.people.get(it.mention.person)
+        a = it.mention.actor
         if person is not None and person.roles:
             if any(_role_fits(r, title_words, past, country, igo, day) for r in person.roles):
                 return it.mention, it.mention.actor
-            continue
-        a = it.mention.actor
+            # the article's own title for the name counts too: the dictionary may not list every post held
+            # ("U.S. Treasury Secretary James Baker ... The Treasury Secretary")
+            written = _title_before(span.doc, it.mention)
+            if not written or not _role_fits(Role(a.code, a.country, a.igo, a.sector, written), title_words, past,
+                                             country, igo, None):
+                continue
+            return it.mention, a
         role = Role(a.code, a.country, a.igo, a.sector, _title_before(span.doc, it.mention))
         if _role_fits(role, title_words, past, country, igo, None):
             return it.mention, a

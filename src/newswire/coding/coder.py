@@ -278,6 +278,10 @@ class Coder:
                 objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
                 if objs:
                     return [(a, c * 0.9) for a, c in self._actors(objs[0])]
+            passive_subj = [c for c in head.children if c.dep_ in PASSIVE_SUBJ]
+            if verb.dep_ == "xcomp" and passive_subj:
+                # "Baker is expected to meet Miyazawa", "X was urged by Y to leave": the passive's subject does it
+                return [(a, c * 0.95) for a, c in self._actors(passive_subj[0], SUBJ_NESTED)]
             return [(a, c * 0.95) for a, c in self._subjects(head, depth + 1)]
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             if self._finite(verb) and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
