@@ -272,3 +272,13 @@ def test_praise_or_blame_reaches_whose_thing_the_object_phrase_names():
     # not into a clause inside the phrase
     assert ("FRA", "ACCUSE", "USA") not in triples(
         "France criticised the man who had visited the United States.")
+
+
+def test_the_one_country_a_headline_names_is_the_storys_when_the_text_names_it_most():
+    body = ("The government of Samoa began a two-day shutdown on Thursday. Australia and New Zealand sent nurses. "
+            "Samoans were asked to stay home. Police arrested two men for ignoring the order.")
+    story = analyze_text(body, title="Samoan government shuts down for measles vaccination", published="2019-12-05")
+    assert story.country == "WSM"
+    assert any(e.source.country == "WSM" and e.plover == "COERCE" for e in story.events)
+    # a headline that names no country leaves it to the counts (here none is named most)
+    assert analyze_text(body, title="Government shuts down for vaccination", published="2019-12-05").country is None

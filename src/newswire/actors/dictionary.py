@@ -34,6 +34,7 @@ BUNDLED = ("countries.yaml", "igos.yaml", "sectors.yaml", "people.yaml", "notabl
 # names, not words: the keys of a sector entry
 _SECTOR_KEYS = {"titles", "groups", "abroad", "equipment", "only_after_groups", "state"}
 _CODE = re.compile(r"[A-Z0-9]{3,}")
+_HEADLINE_WORD = re.compile(r"[^\W\d_](?:[\w.\-]*[^\W_])?")  # words, without a possessive's "'s"
 SURNAME_YEARS = (3, 6)  # a one-word name: a role starting <= 3 years after the day, or ended <= 6 years before
 STEM_ENDINGS = words("demonym_endings")
 
@@ -208,6 +209,24 @@ class ActorDictionary:
             if t.person is not None and t.person.role_on(day) is not None:
                 return t
         return targets[-1]
+
+    def countries_named(self, text: str, day: str | None) -> frozenset[str]:
+        """The countries a short text (a headline) names by name or people's adjective: "Samoan government
+        temporarily shuts down ..." names Samoa; groups and organisations do not count."""
+        tokens = _HEADLINE_WORD.findall(text or "")
+        out = set()
+        i = 0
+        while i < len(tokens):
+            for n in (3, 2, 1):
+                target = self.lookup(norm(" ".join(tokens[i:i + n])), day) if i + n <= len(tokens) else None
+                if target is not None and target.kind in ("country", "demonym") and not target.group:
+                    actor = self.actor_of(target, day)
+                    if actor is not None and actor.country:
+                        out.add(actor.country)
+                    i += n - 1
+                    break
+            i += 1
+        return frozenset(out)
 
     def stem_lookup(self, word: str) -> Target | None:
         """A TABARI stem the word starts with, when the rest is a plain ending ("Argentin|a")."""

@@ -143,7 +143,8 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
     covered = _covered(analysis)
     index, modifiers = _by_token(doc, analysis.mentions), _by_token(doc, analysis.modifiers)
     found: list[Mention] = []
-    analysis.country = home = home_country(analysis)
+    analysis.country = home = home_country(
+        analysis, dictionary.countries_named(analysis.article.title, analysis.article.published_date))
     known = _known_people(analysis.mentions)
     acronyms = {}  # "European Community (EC)": the acronym names the same actor from there on
     starts = {t.idx: t.i for t in doc}

@@ -467,7 +467,9 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
     # bare sector words: a country only where the text makes it clear
     if bare:
         taken = {i for m in mentions for i in _token_range(doc, m)}
-        by_start, dominant = sorted(hits, key=_start), _dominant_country(hits, headline_countries(analysis.article.title))
+        by_start, dominant = sorted(hits, key=_start), _dominant_country(
+            hits, headline_countries(analysis.article.title),
+            dictionary.countries_named(analysis.article.title, analysis.article.published_date))
         for start, end, sw in bare:
             if any(k in taken for k in range(start, end)):
                 continue
@@ -560,8 +562,8 @@ def _plain_group(doc, start: int, end: int, sw: SectorWord) -> bool:
         return False
     for t in doc[start:end]:
         for c in t.children:
-            if c.dep_ in ("det", "predet", "nummod") and c.lower_ in _SEVERAL:
-                return False  # "both sides", "all parties", "the two governments": more than one country
+            if c.dep_ in ("det", "predet", "nummod") and c.lower_ in _SEVERAL and not (sw.sector == "CVL" and c.like_num):
+                return False  # "both sides", "all parties", "the two governments": more than one country ("two men" is not)
             if start <= c.i < end or c.dep_ in ("det", "punct", "nummod", "cc", "conj", "prep", "relcl", "acl"):
                 continue
             if c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ not in _PLAIN_MODS:
@@ -602,14 +604,14 @@ def _context_country(doc, i: int, by_start: list[Hit], dominant: str | None) -> 
     return dominant
 
 
-def _dominant_country(hits: list[Hit], where: frozenset[str]) -> str | None:
+def _dominant_country(hits: list[Hit], where: frozenset[str], named: frozenset[str]) -> str | None:
     """The article's dominant country among its names (:func:`newswire.nlp.places.dominant`)."""
     counts: dict[str, int] = {}
     for h in hits:
         c = _country_of(h)
         if c:
             counts[c] = counts.get(c, 0) + 1
-    return dominant(counts, where)
+    return dominant(counts, where, named)
 
 
 def _entities(doc, hits: list[Hit], mentions: list[Mention]) -> list[Entity]:

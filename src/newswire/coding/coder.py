@@ -71,6 +71,7 @@ _PERSONAL_PRONOUNS = words("personal_pronouns")
 _LOCATION_PREPS = words("location_prepositions")
 _DEED_SOURCE_PREPS = words("deed_source_prepositions")
 _ANAPHORIC_DETERMINERS = words("anaphoric_determiners")
+_BELONGING_PREPS = words("judged_owner_prepositions")
 EARLIER_DEED_REACH = 6  # sentences: how far back "the move" may point
 LEDE_SENTENCES = 2  # the first sentences, where news states its main deed
 _SETTING_PREPS = words("setting_prepositions")
@@ -641,9 +642,14 @@ class Coder:
             # a material act reaches whoever its object belongs to: "suspended part of a military aid program for
             # Bosnia", "ended mediation efforts between rival militias"; only along the noun phrase, never
             # into a clause inside it ("arrested a man who attacked the US embassy" targets no embassy)
+            # praise or blame follows only phrases of belonging ("welcomed the shift in U.S. policy"), not a
+            # party's ("backed dialogue with Russia" backs the dialogue)
+            preps = None if self.table.info(pattern.code).plover in MATERIAL else _BELONGING_PREPS
             for c in trig.children:
-                if c.dep_ == "dobj" and not found:
-                    found.extend(self._phrase_actor(c))
+                if c.dep_ == "dobj" and not found and (preps is None or not (
+                        c.lemma_.lower() in self.cues.deed_nouns or self.patterns.candidates("noun", c.lemma_.lower()))):
+                    # a deed's or an event's "of" phrase is what was done to, not whose it is
+                    found.extend(self._phrase_actor(c, preps=preps))
         if not found and pattern.code and self.inferences and self.table.info(pattern.code).plover in ASKING:
             # "demanded that the US cancel the sale", "its demand that Israel ease ...": who is asked is the
             # subject of the demanded clause; "demanded an admission by Moscow": whoever is to do it
@@ -1111,18 +1117,20 @@ class Coder:
                     ))
         return out
 
-    def _phrase_actor(self, tok, depth: int = 0) -> list[tuple[Actor, float]]:
-        """The first actor inside a noun phrase, through its prepositions and modifiers only (three levels)."""
+    def _phrase_actor(self, tok, depth: int = 0, preps: Collection[str] | None = None) -> list[tuple[Actor, float]]:
+        """The first actor inside a noun phrase, through its prepositions (``preps`` only, when given) and
+        modifiers only (three levels)."""
         if depth > 3:
             return []
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in self._mentions:
                 return [(self._mentions[c.i].actor, 0.8)]
         for c in tok.children:
-            if c.dep_ == "prep":
+            if c.dep_ == "prep" and (preps is None or c.lower_ in preps):
                 for o in c.children:
                     if o.dep_ == "pobj":
-                        found = [(a, conf * 0.8) for a, conf in self._actors(o)] or self._phrase_actor(o, depth + 1)
+                        found = [(a, conf * 0.8) for a, conf in self._actors(o)] or self._phrase_actor(
+                            o, depth + 1, preps)
                         if found:
                             return found
         return []

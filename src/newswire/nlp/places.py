@@ -47,7 +47,7 @@ def headline_countries(title: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def home_country(analysis: Analysis) -> str | None:
+def home_country(analysis: Analysis, named: frozenset[str] = frozenset()) -> str | None:
     """The one country an article is about, or None: the country its actor mentions (people, places, bodies;
     not organisations of several states) and its other place names (cities, regions) name at least three
     times, more than twice as often as any other. "Police", "the judge" or "senators" in such an article are
@@ -61,16 +61,21 @@ def home_country(analysis: Analysis) -> str | None:
     for start, end, loc in places_in(analysis):
         if loc.country and start not in covered and end - 1 not in covered:
             counts[loc.country] = counts.get(loc.country, 0) + 1
-    return dominant(counts, headline_countries(analysis.article.title))
+    return dominant(counts, headline_countries(analysis.article.title), named)
 
 
-def dominant(counts: dict[str, int], where: frozenset[str]) -> str | None:
+def dominant(counts: dict[str, int], where: frozenset[str], named: frozenset[str] = frozenset()) -> str | None:
     """The country a story happens in: the one country the headline places it in (``where``), when the text
     names it too ("Gunman opens fire in El Paso, Texas superstore" is American, however often Mexico comes up);
     else the country named at least three times and more than twice as often as any other, unless the headline
-    places the story in other countries (``where`` is empty when the headline names no place)."""
+    places the story in other countries (``where`` is empty when the headline names no place). A headline that
+    names one country otherwise (``named``: "Samoan government ...") makes it the story's when the text names it
+    at least twice and no country more often."""
     if len(where) == 1 and counts.get(next(iter(where)), 0) >= 1:
         return next(iter(where))
+    if not where and len(named) == 1 and counts.get(country := next(iter(named)), 0) >= 2 \
+            and counts[country] == max(counts.values()):
+        return country  # the one country the headline names ("Samoan government shuts down ..."), named most
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > 2 * ranked[1][1]):
         return ranked[0][0] if not where or ranked[0][0] in where else None
