@@ -192,3 +192,17 @@ def test_a_speaker_split_from_his_description_or_named_by_a_participle_still_spe
     speakers = {q.text[:20]: q.speaker for q in a.quotes if q.kind == "direct"}
     assert speakers == {"Tunisia is facing te": "Samir Dilou", "Even though the weat": "Wong",
                         "perfectly fine and r": "Donald Trump"}
+
+
+def test_a_bare_the_report_speaks_for_whoever_issued_the_report_named_before() -> None:
+    body = ("Indonesia is nearing a crossroads over deregulation, the U.S. Embassy says in a new report.\n\n"
+            "The report reviews the country's economic performance. \"This is the lowest rate of growth since the "
+            "mid-1960s,\" the report notes.\n\n"
+            "\"Growth in the non-oil sector is low because of weak demand,\" the report says.")
+    quotes = _quotes(body, published="1987-03-02")
+    for fragment in ("lowest rate of growth", "non-oil sector"):
+        q = _by_text(quotes, fragment)
+        assert q.speaker is not None and "Embassy" in q.speaker
+    # a report nobody issued speaks for no one
+    alone = _quotes("\"Growth is low,\" the report says.\n\nThe economy shrank.", published="1987-03-02")
+    assert _by_text(alone, "Growth is low").speaker is None

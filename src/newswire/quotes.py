@@ -44,6 +44,7 @@ class SpeechLexicon:
     nouns: frozenset[str]
     according_to: tuple[str, ...]
     irregular_forms: frozenset[str] = frozenset()  # finite forms not made with -s or -ed ("said")
+    documents: frozenset[str] = frozenset()  # "the report says": a document speaks for whoever issued it
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,11 +53,11 @@ def speech_lexicon() -> SpeechLexicon:
     data = read_yaml("speech.yaml")
     if not isinstance(data, dict):
         raise DataError("speech.yaml", "expected a mapping of word lists")
-    for key in ("verbs", "nouns", "according_to", "irregular_forms"):  # names, not words: the file's keys
+    for key in ("verbs", "nouns", "according_to", "irregular_forms", "documents"):  # names, not words: the file's keys
         if not isinstance(data.get(key), list) or not all(isinstance(x, str) and x for x in data[key]):
             raise DataError("speech.yaml", f"{key!r} must be a list of non-empty strings")
     return SpeechLexicon(frozenset(data["verbs"]), frozenset(data["nouns"]), tuple(data["according_to"]),
-                         frozenset(data["irregular_forms"]))
+                         frozenset(data["irregular_forms"]), frozenset(data["documents"]))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -364,10 +365,42 @@ def _speaker_from_token(analysis: Analysis, token, named: Intervals[Mention]) ->
         return None, None
     if person_ent is not None:
         return person_ent.text, None
+    if token.lemma_.lower() in speech_lexicon().documents and not any(c.dep_ in ("poss", "compound") for c in token.children):
+        earlier = _earlier_document(analysis, token, named)
+        if earlier is not None:
+            return earlier
     if token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "NORP", "GPE"):
         ent = ents.at(token.i)
         return (ent.text if ent is not None else token.text), None
     return None, None
+
+
+def _earlier_document(analysis: Analysis, token, named: Intervals[Mention]) -> tuple[str, Actor | None] | None:
+    """Who speaks through a bare "the report": the issuer the article gave the last document of that name
+    ("the U.S. Embassy report says ... the report notes")."""
+    lemma = token.lemma_.lower()
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - _DOCUMENT_REACH), -1):
+        t = doc[i]
+        if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+            continue
+        owners = [c for c in t.children if c.dep_ in ("poss", "compound")]
+        owners += [o for c in t.children if c.dep_ == "prep" and c.lower_ in _ISSUER_PREPS for o in c.children
+                   if o.dep_ == "pobj"]  # "a report by the UN"
+        for o in owners:
+            found = _speaker_from_token(analysis, o, named)
+            if found[0]:
+                return found
+        verb = t.head.head if t.dep_ == "pobj" else None
+        if verb is not None and _is_speech_verb(verb, speech_lexicon()):
+            found = _speaker_of_verb(analysis, verb, speech_lexicon(), named)  # "the embassy says in a new report"
+            if found[1]:
+                return found[1], found[2]
+    return None
+
+
+_DOCUMENT_REACH = 3000  # tokens back to the document a bare "the report" names
+_ISSUER_PREPS = words("deed_source_prepositions")  # "a report by the UN", "a letter from the embassy"
 
 
 def _mention_at(named: Intervals[Mention], offset: int) -> Mention | None:
