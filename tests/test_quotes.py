@@ -206,3 +206,15 @@ def test_a_bare_the_report_speaks_for_whoever_issued_the_report_named_before() -
     # a report nobody issued speaks for no one
     alone = _quotes("\"Growth is low,\" the report says.\n\nThe economy shrank.", published="1987-03-02")
     assert _by_text(alone, "Growth is low").speaker is None
+
+
+def test_a_speaker_the_parser_hung_on_the_phrase_before_and_a_campaign_that_accuses() -> None:
+    quotes = _quotes('Speaking to Agence France-Presse, the president of the Tunisian League for the Defence of Human '
+                     'Rights, Jamel Msallem, said, "We are for the freedom to dress, but today we find reasons for '
+                     'this decision".\n\nThe Biden campaign criticized Donald Trump\'s refusal to debate virtually, '
+                     'accusing the president of "not wanting to face questions from the voters."',
+                     published="2020-10-09")
+    assert _by_text(quotes, "freedom to dress").speaker == "Jamel Msallem"
+    campaign = _by_text(quotes, "not wanting to face")
+    assert campaign.speaker == "Biden campaign" and campaign.speaker_actor is not None \
+        and campaign.speaker_actor.country == "USA"

@@ -334,6 +334,14 @@ def _speaker_of_verb(analysis: Analysis, verb, lex: SpeechLexicon,
             current = current.head
             continue
         break
+    # "Speaking to AFP, the president of the league, Jamel Msallem, said ...": the parser hung the subject on
+    # the phrase before; the person named right before the verb speaks
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].is_punct and verb.doc[before].text in (",", "—"):
+        before -= 1
+    ent = entities(verb.doc).at(before) if before >= 0 and before < verb.i - 1 else None
+    if ent is not None and ent.label_ == "PERSON" and ent.end == before + 1:
+        return (True, *_speaker_from_token(analysis, verb.doc[before], named))
     return False, None, None
 
 
@@ -356,6 +364,11 @@ def _speaker_from_token(analysis: Analysis, token, named: Intervals[Mention]) ->
     person_ent = next((e for t in heads if (e := ents.at(t.i)) is not None and e.label_ == "PERSON"), None)
     if resolved:
         best = next((m for m in resolved if m.person), resolved[0])
+        if best.person and token.pos_ == "NOUN" and _mention_at(named, token.idx) is None and any(
+                c.dep_ == "compound" and _mention_at(named, c.idx) is not None for c in token.children):
+            # "The Biden campaign criticized ...": the person's campaign, team or office speaks, for the person
+            words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det" and not t.is_punct]
+            return " ".join(t.text for t in words), best.actor
         if best.person:
             return best.person, best.actor
         if person_ent is not None:  # an unknown person with a known role
