@@ -190,3 +190,27 @@ def test_a_capitalised_title_reads_back_to_the_named_holder_even_when_the_dictio
     # the passive's subject does what "is expected to" names
     assert any(e.source.country == "USA" and e.plover == "CONSULT" and e.target is not None
                and e.target.country == "JPN" for e in a.events)
+
+
+def test_a_subject_he_continues_the_subject_before_not_the_last_man_listed():
+    from newswire.api import analyze_text
+
+    a = analyze_text('Liberal Democratic Party official Michio Watanabe, a former trade minister, said the tax was a '
+                     'mistake. Watanabe said he doubted the next prime minister would be Foreign Minister Tadashi '
+                     'Kuranari or Finance Minister Kiichi Miyazawa. Each of them leads a faction. "It will be '
+                     'somebody else," he said.', published="1987-04-10")
+    quote = next(q for q in a.quotes if "somebody else" in q.text)
+    assert quote.speaker is not None and "Watanabe" in quote.speaker
+    # inside a quotation the speaker's own "he" is left to the nearest man
+    hes = [m for m in a.mentions if m.text == "he" and m.kind == "pronoun"]
+    assert hes and all(m.actor.name != "Kiichi Miyazawa" for m in hes if m.start > a.article.body.index("somebody"))
+
+
+def test_a_private_person_named_by_what_he_is_is_read_back_by_him():
+    from newswire.api import analyze_text
+
+    a = analyze_text("Police said a gunman shot shoppers at a store in El Paso, Texas. Police in Texas arrested him. "
+                     "Texas police said so.", title="Shooting in El Paso", published="2019-08-05")
+    him = [m for m in a.mentions if m.text == "him"]
+    assert him and him[0].actor.sector == "CVL" and him[0].actor.country == "USA"
+    assert any(e.plover == "COERCE" and e.target is not None and e.target.sector == "CVL" for e in a.events)

@@ -131,3 +131,13 @@ def test_a_finite_verb_does_not_inherit_the_subject_of_an_infinitive_it_is_mispa
 def test_the_last_word_of_a_name_is_no_event():
     got = events("Demonstrators occupied the area. (Capitol Hill Autonomous Zone/Capitol Hill Organized Protest).")
     assert not any(c.startswith("14") for _, c, _ in got)
+
+
+def test_a_person_named_in_full_then_by_surname_under_another_title_stays_one_person():
+    from newswire.api import analyze_text
+
+    a = analyze_text("Japan's ruling party is split over the tax. Michio Tanaka, a party member, said Japan would vote. "
+                     "The tax was a mistake, said Tanaka, a former Minister of Trade. Tanaka acknowledged that Japan "
+                     "needed the money.", published="1987-04-10")
+    otas = [m for m in a.mentions if m.text == "Tanaka"]
+    assert len(otas) >= 2 and all(m.actor.country == "JPN" for m in otas)

@@ -39,7 +39,7 @@ log = logging.getLogger("newswire")
 RejectHandler = Callable[[Rejected], None]
 
 # names, not words: the registered components, in the order they run
-DEFAULT_COMPONENTS = ("actors", "surnames", "coreference", "new actors", "dates", "events", "quotes", "tone")
+DEFAULT_COMPONENTS = ("actors", "surnames", "new actors", "coreference", "dates", "events", "quotes", "tone")
 PIPE_CHARS = 40_000  # text handed to spaCy at once: long articles go in smaller batches (memory)
 
 # Seconds spent per stage in this process ("parse" is spaCy), for benchmarks and profiling.

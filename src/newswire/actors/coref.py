@@ -105,7 +105,7 @@ def resolve_coreference(analysis: Analysis, dictionary) -> None:
         # groups: "Russian diplomats", "Russians"; not "the United States"
         plural = root is not None and root.root.tag_ in ("NNS", "NNPS") and not m.person and (
             m.actor.sector is not None or norm(root.root.text) in dictionary.adjectives)
-        items.append(_Item(m.start, sent_of(m.start), m, m.person is not None,
+        items.append(_Item(m.start, sent_of(m.start), m, m.person is not None or _one_private_person(root, m, dictionary),
                            person.gender if person else None, plural))
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not named.overlapping(ent.start_char, ent.end_char):
@@ -174,6 +174,16 @@ def _capitalised_title(chunk, dictionary) -> bool:
     root = chunk.root.i
     return any((found := sector_at(chunk.doc, t.i, dictionary, root + 1)) is not None and found[1] == root + 1
                and found[0].title for t in chunk if t.i <= root)
+
+
+def _one_private_person(span, m: Mention, dictionary) -> bool:
+    """A private person named by what they are ("the gunman", "a suspect"): "police arrested him" reads him."""
+    from newswire.actors.resolve import sector_at
+
+    if span is None or m.actor.sector != "CVL" or span.root.tag_ != "NN":
+        return False
+    found = sector_at(span.doc, span.root.i, dictionary, span.root.i + 1)
+    return found is not None and found[0].title
 
 
 def _candidates(doc, named: Intervals[Mention], dictionary):
@@ -303,6 +313,15 @@ def _pronoun(span, prior: _Earlier, here: int):
                     return list(it.members)
                 if it.plural:
                     return it.mention, it.mention.actor
+    if gender in ("m", "f") and span[0].dep_ == "nsubj" and not _quoted(span[0]):
+        # "Watanabe said he doubted it would be Takeshita, Abe or Miyazawa. ... 'It will be somebody else,' he
+        # said": a subject "he" continues the person who was the subject before, not the last one named
+        for it in prior:
+            if here - it.sent > 2 or it.person and it.mention is None:
+                break  # an unknown person in between may be the one meant
+            if it.person and it.mention is not None and (not it.gender or it.gender == gender) \
+                    and _in_subject(span.doc, it.mention):
+                return it.mention, it.mention.actor
     for it in prior:
         if gender in ("m", "f"):
             if here - it.sent > _PERSON_WINDOW:
@@ -325,6 +344,16 @@ def _pronoun(span, prior: _Earlier, here: int):
         if gender == "org" and not it.person and it.mention and (it.mention.actor.igo or it.mention.actor.country):
             return it.mention, it.mention.actor
     return None
+
+
+def _quoted(token) -> bool:
+    """Whether a word stands inside quotation marks opened earlier in its sentence (a speaker's own "he")."""
+    sent = token.sent
+    marks = sum(1 for t in token.doc[sent.start:token.i] if t.text in _QUOTE_MARKS or t.tag_ in ("``", "''"))
+    return marks % 2 == 1
+
+
+_QUOTE_MARKS = frozenset('"\u201c\u201d')
 
 
 def _plain(actor: Actor) -> Actor:

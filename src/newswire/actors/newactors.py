@@ -326,7 +326,11 @@ def _known_people(mentions: list[Mention]) -> dict[str, Mention]:
         if not m.person:
             continue
         for key in _names_of(m):
-            if key in people and people[key].actor != m.actor:
+            first = people.get(key)
+            # two full names that differ ("Joe Biden", "Hunter Biden"); not one person named in full, then by
+            # surname under another title ("Michio Watanabe" ... "Watanabe, a former minister")
+            if first is not None and first.actor != m.actor and first.person != m.person \
+                    and len(first.person.split()) > 1 and len(m.person.split()) > 1:
                 shared.add(key)
             people.setdefault(key, m)
     return {k: m for k, m in people.items() if k not in shared}
