@@ -11,7 +11,7 @@ list of components. ``analyze``, ``ingest`` and ``spark`` are handed one and pas
 workers rebuild it from what it pickles (the options, not the loaded models).
 
 Stages run in one direction: sources → extract → nlp (one spaCy Doc per article) → the components, in the
-order named (actors, surnames, coreference, new actors, dates, events, quotes, tone; see
+order named (actors, surnames, new actors, coreference, dates, events, quotes, tone; see
 :mod:`newswire.components`). Bad inputs never stop a batch: each becomes a :class:`~newswire.model.Rejected`
 handed to ``on_reject`` (logged when none is given) and the rest go on.
 """
