@@ -282,3 +282,18 @@ def test_the_one_country_a_headline_names_is_the_storys_when_the_text_names_it_m
     assert any(e.source.country == "WSM" and e.plover == "COERCE" for e in story.events)
     # a headline that names no country leaves it to the counts (here none is named most)
     assert analyze_text(body, title="Government shuts down for vaccination", published="2019-12-05").country is None
+
+
+def test_what_a_law_would_allow_is_no_ones_act():
+    assert not any(p == "COOPERATE" for _, p, _ in triples(
+        "The protests began in June against a proposed law that would have allowed the Chinese government to "
+        "extradite people from Hong Kong.", "2019-08-20"))
+    # a government that allows something does act, and so does whom it allows
+    assert ("EGY", "CONCEDE", None) in triples("Egypt allowed the opposition to hold a rally in Cairo.")
+    assert any(p == "PROTEST" for _, p, _ in triples("Egypt allowed the opposition to hold a rally in Cairo."))
+
+
+def test_unescos_full_name_is_unesco():
+    got = triples("The United Nations Educational, Scientific and Cultural Organization (UNESCO) criticised Turkey "
+                  "on Friday.", "2020-07-10")
+    assert ("UNESCO", "ACCUSE", "TUR") in got

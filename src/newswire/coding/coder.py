@@ -912,7 +912,8 @@ class Coder:
         events: list[Event] = []
         self._acts: list[tuple[int, str, Actor]] = []  # (sentence number, PLOVER type, who did it), in text order
         for self._sent_no, sent in enumerate(doc.sents):
-            found = self._petrarch_scope([f for f in (self._find(t) for t in sent) if f is not None])
+            found = self._petrarch_scope([f for f in (self._find(t) for t in sent)
+                                          if f is not None and not self._enabled_by_law(f.trigger)])
             if self.inferences:
                 found += self._statements(found)
                 found += self._obligations(sent)
@@ -950,6 +951,24 @@ class Coder:
         if before and before[0][0] < LEDE_SENTENCES:
             return [(x, 0.8) for no, _, x in before if no == before[0][0]]
         return []
+
+    def _enabled_by_law(self, trig) -> bool:
+        """Whether a trigger only says what a law, bill or deal would allow ("a law that would have allowed the
+        government to extradite people"): a description of the text, not anyone's act."""
+        tok = trig
+        for _ in range(2):
+            head = tok.head
+            if head.i == tok.i:
+                return False
+            if tok.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in self.cues.enabling_verbs:
+                subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ in REL_PRONOUNS and head.dep_ == "relcl":
+                    subj = head.head
+                return subj is not None and subj.lemma_.lower() in self.cues.law_nouns
+            if tok.dep_ != "conj":
+                return False
+            tok = head
+        return False
 
     @staticmethod
     def _petrarch_scope(found: list[_Found]) -> list[_Found]:

@@ -92,6 +92,8 @@ class Cues:
     topic_nouns: frozenset[str] = frozenset()
     deed_nouns: frozenset[str] = frozenset()
     earlier_deeds: frozenset[str] = frozenset()
+    enabling_verbs: frozenset[str] = frozenset()
+    law_nouns: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     characterising_verbs: frozenset[str] = frozenset()
