@@ -297,3 +297,9 @@ def test_unescos_full_name_is_unesco():
     got = triples("The United Nations Educational, Scientific and Cultural Organization (UNESCO) criticised Turkey "
                   "on Friday.", "2020-07-10")
     assert ("UNESCO", "ACCUSE", "TUR") in got
+
+
+def test_agreeing_on_how_something_works_is_a_view_not_an_agreement():
+    assert not any(p == "AGREE" for _, p, _ in triples(
+        "Members of the House Judiciary Committee do not all agree on how impeachment inquiries work.", "2019-09-25"))
+    assert ("ISR", "AGREE", "PSE") in triples("Israel agreed on a ceasefire with the Palestinians.")

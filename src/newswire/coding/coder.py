@@ -1193,9 +1193,10 @@ class Coder:
         agrees to do something, on or with something or someone ("agreed to a ceasefire", "agreed with Russia")."""
         if verb.lemma_.lower() not in self.cues.concurring_verbs:
             return False
-        views = [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
-        if views and all(o.lemma_.lower() in self.cues.opinion_nouns for o in views):
-            return True  # "agreed with Pierce's call", "agreed with the assessment": a shared view
+        views = [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ in ("pobj", "pcomp")]
+        if views and all(o.lemma_.lower() in self.cues.opinion_nouns or o.pos_ in ("VERB", "AUX") for o in views):
+            # "agreed with Pierce's call", "agreed with the assessment", "agree on how inquiries work": a view
+            return True
         return not (views or any(c.dep_ in ("xcomp", "dobj") for c in verb.children))
 
     def _participle_parties(self, obj, pattern: Pattern) -> list[tuple[Actor, float]]:
