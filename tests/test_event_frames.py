@@ -302,4 +302,4 @@ def test_unescos_full_name_is_unesco():
 def test_agreeing_on_how_something_works_is_a_view_not_an_agreement():
     assert not any(p == "AGREE" for _, p, _ in triples(
         "Members of the House Judiciary Committee do not all agree on how impeachment inquiries work.", "2019-09-25"))
-    assert ("ISR", "AGREE", "PSE") in triples("Israel agreed on a ceasefire with the Palestinians.")
+    assert ("ISR", "AGREE", "PSE") in triples("Israel agreed to a ceasefire with the Palestinians.")
