@@ -303,3 +303,13 @@ def test_agreeing_on_how_something_works_is_a_view_not_an_agreement():
     assert not any(p == "AGREE" for _, p, _ in triples(
         "Members of the House Judiciary Committee do not all agree on how impeachment inquiries work.", "2019-09-25"))
     assert ("ISR", "AGREE", "PSE") in triples("Israel agreed to a ceasefire with the Palestinians.")
+
+
+def test_the_accused_is_the_private_person_named_before_with_their_own_country():
+    text = ("An Australian, Brenton Tarrant, aged 28, appeared in Christchurch District Court, New Zealand, "
+            "charged with murder. Judge Paul Kellar ordered the accused remain in custody. Police arrested the "
+            "accused in the neighbourhood of Strickland Street. New Zealand police said so. New Zealand said so.")
+    got = triples(text, "2019-03-16")
+    assert ("NZL", "COERCE", "AUS") in got
+    story = analyze_text(text, published="2019-03-16")
+    assert all(m.actor.country == "AUS" for m in story.mentions if m.text in ("the accused", "Brenton Tarrant"))

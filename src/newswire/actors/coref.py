@@ -194,6 +194,12 @@ def _candidates(doc, named: Intervals[Mention], dictionary):
                 and t.tag_ == "PRP$":
             if not named.covering(t.idx):
                 found.append(("pronoun", doc[t.i:t.i + 1]))
+    for t in doc:
+        # "the accused", "the injured": a participle or adjective standing for a person, which no noun chunk holds
+        if t.pos_ in ("VERB", "ADJ") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.i > 0 \
+                and doc[t.i - 1].lower_ == "the" and doc[t.i - 1].head.i == t.i \
+                and all(m.kind == "description" for m in named.covering(t.idx)):
+            found.append(("description", doc[t.i - 1:t.i + 1]))
     for chunk in doc.noun_chunks:
         first = chunk[0]
         if first.lower_ != "the" or len(chunk) < 2:
@@ -396,8 +402,8 @@ def _description(span, prior, here, inside, dictionary, day, mentions):
         return None
     past = any(t.lower_ in _PAST or t.lower_.startswith("ex-") for t in words)
     country = igo = None
-    for n in inside:  # a country or organisation named inside the description
-        if not n.person:
+    for n in inside:  # a country or organisation named inside the description (not the phrase's own reading)
+        if not n.person and n.kind != "description":
             country, igo = n.actor.country, n.actor.igo
     for t in words:
         if t.dep_ == "poss" and t.lemma_.lower() in dictionary.descriptions:
@@ -415,6 +421,11 @@ def _description(span, prior, here, inside, dictionary, day, mentions):
         if here - it.sent > _PERSON_WINDOW + 2:
             return None
         if not it.person or it.mention is None:
+            continue
+        if sw.sector == "CVL" and not country:
+            # "the accused", "the gunman": the private person named before, whatever their country
+            if it.mention.actor.sector == "CVL" and it.mention.person:
+                return it.mention, it.mention.actor
             continue
         person = dictionary.people.get(it.mention.person)
         a = it.mention.actor

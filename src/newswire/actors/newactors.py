@@ -183,7 +183,8 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
                 if country is None or doc[start:end].text in known or resolve_place(doc[start:end].text):
                     continue  # "Ciudad Juárez" read as a person is a place
                 name = doc[start:end].text
-                add(doc[start:end], Actor(name, country + "CVL", country, None, "CVL"), name)
+                citizen = add(doc[start:end], Actor(name, country + "CVL", country, None, "CVL"), name)
+                known.update({k: citizen for k in _names_of(citizen) if k not in known})  # "Brenton Tarrant did not"
                 continue
             person = known.get(doc[start:end].text)
             if person is not None:
