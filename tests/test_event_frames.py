@@ -313,3 +313,11 @@ def test_the_accused_is_the_private_person_named_before_with_their_own_country()
     assert ("NZL", "COERCE", "AUS") in got
     story = analyze_text(text, published="2019-03-16")
     assert all(m.actor.country == "AUS" for m in story.mentions if m.text in ("the accused", "Brenton Tarrant"))
+
+
+def test_protesters_who_gather_around_a_building_demonstrate_and_ministers_who_gather_do_not():
+    text = ("On Friday, thousands of Hong Kong protesters wearing black clothes gathered around Hong Kong's "
+            "principal police complex.")
+    assert any(s == "HKG" and p == "PROTEST" for s, p, _ in triples(text, "2019-06-22"))
+    assert not any(p == "PROTEST" for _, p, _ in triples(
+        "Egyptian and Greek foreign ministers gathered in Cairo on Wednesday.", "2020-01-09"))
