@@ -321,3 +321,16 @@ def test_protesters_who_gather_around_a_building_demonstrate_and_ministers_who_g
     assert any(s == "HKG" and p == "PROTEST" for s, p, _ in triples(text, "2019-06-22"))
     assert not any(p == "PROTEST" for _, p, _ in triples(
         "Egyptian and Greek foreign ministers gathered in Cairo on Wednesday.", "2020-01-09"))
+
+
+def test_a_counted_group_is_the_list_of_its_members_named_nearby():
+    text = ("On Wednesday, an assembly of several foreign ministers in Cairo denounced the memoranda of understanding "
+            "between Turkey and Libya. The border demarcation resulted in overlapping claims. Egyptian foreign "
+            "minister Sameh Shoukry and his Greek, Cypriot and French counterparts, Nikos Dendias, Nikos "
+            "Christodoulides and Jean-Yves Le Drian, gathered in Cairo on Wednesday.")
+    got = triples(text, "2020-01-11")
+    assert {(s, "ACCUSE", t) for s in ("EGY", "GRC", "CYP", "FRA") for t in ("TUR", "LBY")} <= got
+    # "several ministers in Cairo" are not Egypt's alone, and with no list nearby they stay unnamed
+    alone = triples("On Wednesday, an assembly of several foreign ministers in Cairo denounced the agreement "
+                    "between Turkey and Libya.", "2020-01-11")
+    assert not any(s == "EGY" for s, _, _ in alone)

@@ -158,6 +158,7 @@ def resolve_coreference(analysis: Analysis, dictionary) -> None:
         gender[id(m)] = gender.get(id(antecedent))
         bisect.insort(items, _Item(m.start, here, m, m.person is not None, gender[id(m)]), key=_item_start)
 
+    added += _collectives(doc, items, named, dictionary, sent_of)
     final = [n for n in names if id(n) not in removed] + [m for m, _ in added]
     final.sort(key=lambda m: (m.start, -m.end))
     index = {id(m): i for i, m in enumerate(final)}
@@ -174,6 +175,40 @@ def _capitalised_title(chunk, dictionary) -> bool:
     root = chunk.root.i
     return any((found := sector_at(chunk.doc, t.i, dictionary, root + 1)) is not None and found[1] == root + 1
                and found[0].title for t in chunk if t.i <= root)
+
+
+def _collectives(doc, items: list[_Item], named: Intervals[Mention], dictionary,
+                 sent_of: Callable[[int], int]) -> list[tuple[Mention, Mention]]:
+    """A group counted but not named ("an assembly of several foreign ministers in Cairo denounced ...") is the
+    list of named members of its sector in the sentence before or the two after ("Shoukry and his Greek, Cypriot and
+    French counterparts, Dendias, Christodoulides and Le Drian, gathered in Cairo"): one mention per member."""
+    from newswire.actors.resolve import sector_at
+
+    out: list[tuple[Mention, Mention]] = []
+    lists = [it for it in items if it.mention is not None and len(it.members) > 1]
+    for t in doc:
+        if t.tag_ != "NNS" or named.covering(t.idx) or not any(
+                c.dep_ in ("det", "amod", "nummod", "predet") and c.lower_ in _SEVERAL_WORDS for c in t.children):
+            continue
+        found = next(((k, f[0]) for k in range(max(t.i - 2, 0), t.i + 1)
+                      if (f := sector_at(doc, k, dictionary, t.i + 1)) is not None and f[1] == t.i + 1), None)
+        if found is None:
+            continue
+        start, sw = found
+        here = sent_of(t.idx)
+        near = sorted((it for it in lists if -1 <= it.sent - here <= 2 and it.sent != here),
+                      key=lambda it: (abs(it.sent - here), it.sent))
+        for it in near:
+            members = list({m.actor: m for m in it.members}.values())
+            if len(members) > 1 and all(m.actor.sector == sw.sector for m in members):
+                span = doc[start:t.i + 1]
+                out += [(Mention(span.start_char, span.end_char, span.text, m.actor, "description", m.person, t.idx), m)
+                        for m in members]
+                break
+    return out
+
+
+_SEVERAL_WORDS = words("several")
 
 
 def _one_private_person(span, m: Mention, dictionary) -> bool:

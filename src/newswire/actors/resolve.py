@@ -412,7 +412,10 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
         person = person_ents.get(j) if sw.title else None
         if person is not None and not any(k in hit_at for k in range(person.start, person.end)):
             j = person.end  # "King Hassan of Morocco"
-        if j < len(doc) and (doc[j].lower_ in _PREPS or doc[j].lower_ in _LOCATED and not sw.abroad):
+        # "several foreign ministers in Cairo" met there; they are not Egypt's
+        several = any(c.dep_ in ("det", "amod", "nummod", "predet") and c.lower_ in _SEVERAL
+                      for c in doc[end - 1].children)
+        if j < len(doc) and (doc[j].lower_ in _PREPS or doc[j].lower_ in _LOCATED and not sw.abroad and not several):
             j += 1
             if j < len(doc) and doc[j].lower_ == "the" and j + 1 in hit_starts:
                 j += 1
