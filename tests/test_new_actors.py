@@ -141,3 +141,14 @@ def test_a_person_named_in_full_then_by_surname_under_another_title_stays_one_pe
                      "needed the money.", published="1987-04-10")
     otas = [m for m in a.mentions if m.text == "Tanaka"]
     assert len(otas) >= 2 and all(m.actor.country == "JPN" for m in otas)
+
+
+def test_a_group_named_by_a_partys_adjective_belongs_to_the_articles_country():
+    from newswire.api import analyze_text
+
+    text = ("President Donald Trump spoke in Washington. The United States Congress met. The United States Senate "
+            "voted. The president has blamed Democratic leadership for violence in various US cities.")
+    a = analyze_text(text, title="Violence at protest in Washington", published="2020-12-13")
+    assert a.country == "USA"
+    leaders = [m.actor for m in a.mentions if "leadership" in m.text]
+    assert leaders and leaders[0].country == "USA"

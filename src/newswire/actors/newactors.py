@@ -227,7 +227,8 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
         if not mods:
             continue
         span = doc[min(m.i for m in mods):tok.i + 1]
-        actor = _named(span.text, sw[0].sector[:3])
+        # "Democratic leadership" in an American story is American; with no country of its own story, a name
+        actor = _named(span.text, sw[0].sector[:3], compose(dictionary.country_actor(home), sw[0]) if home else None)
         found.append(Mention(span.start_char, span.end_char, span.text, actor, "new", None, tok.idx))
         covered.update(range(span.start_char, span.end_char))
 
