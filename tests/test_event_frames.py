@@ -334,3 +334,8 @@ def test_a_counted_group_is_the_list_of_its_members_named_nearby():
     alone = triples("On Wednesday, an assembly of several foreign ministers in Cairo denounced the agreement "
                     "between Turkey and Libya.", "2020-01-11")
     assert not any(s == "EGY" for s, _, _ in alone)
+
+
+def test_a_promise_concerns_the_other_party_named_in_what_is_promised():
+    assert ("SRB", "AGREE", "ISR") in triples("Serbia agreed to move its embassy in Israel to Jerusalem.", "2020-09-05")
+    assert ("ZWE", "AGREE", None) in triples("Mugabe agreed to share power.", "2008-09-12")

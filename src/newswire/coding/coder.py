@@ -47,6 +47,7 @@ STATE_ACTS = tuple(_GROUPS["cameo"]["state_acts"])
 ASKING = _GROUPS["plover"]["asking"]
 PLACE_TARGETED = _GROUPS["plover"]["place_targeted"]
 MATERIAL = _GROUPS["plover"]["material"]
+COMMITTING = _GROUPS["plover"]["committing"]
 
 
 # not a data pattern: a shape of reported speech ("X said Y must ..."), coded as a plain demand
@@ -1104,6 +1105,9 @@ class Coder:
         if not targets and f.pattern.target == "required" and info.plover != "THREATEN":
             return []
         clause = [c for c in f.trigger.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        if not targets and clause and info.plover in COMMITTING:
+            # "Serbia agreed to move its embassy to Jerusalem, Israel": whom the promised act concerns
+            targets = self._foreign_in(clause[0], f.sources)
         if not targets and f.pattern.target == "clause" and clause:
             # "refused to deploy peacekeepers in Iraq" rejects Iraq; "refused to visit a cemetery" no one
             targets = self._foreign_in(clause[0], f.sources)
