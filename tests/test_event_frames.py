@@ -339,3 +339,10 @@ def test_a_counted_group_is_the_list_of_its_members_named_nearby():
 def test_a_promise_concerns_the_other_party_named_in_what_is_promised():
     assert ("SRB", "AGREE", "ISR") in triples("Serbia agreed to move its embassy in Israel to Jerusalem.", "2020-09-05")
     assert ("ZWE", "AGREE", None) in triples("Mugabe agreed to share power.", "2008-09-12")
+
+
+def test_a_curfew_in_its_own_cities_falls_on_the_states_own_people():
+    assert ("SAU", "COERCE", "SAU") in triples("Saudi Arabia imposed a curfew in Mecca on Thursday.", "2020-04-03")
+    # force used at home names no one it was used on
+    assert not any(p in ("ASSAULT", "COERCE") and t == "EGY" for _, p, t in triples(
+        "Egyptian police fired tear gas in Cairo.", "2020-04-03"))

@@ -43,6 +43,7 @@ COOPERATIVE = _GROUPS["plover"]["cooperative"]
 COMMENTING = _GROUPS["plover"]["commenting"]
 RECIPROCAL = _GROUPS["plover"]["reciprocal"]
 RECIPROCAL_CODES = _GROUPS["cameo"]["reciprocal"]
+POPULATION_MEASURES = tuple(_GROUPS["cameo"]["population_measures"])
 STATE_ACTS = tuple(_GROUPS["cameo"]["state_acts"])
 ASKING = _GROUPS["plover"]["asking"]
 PLACE_TARGETED = _GROUPS["plover"]["place_targeted"]
@@ -1169,8 +1170,11 @@ class Coder:
                                       for c in trig.children):
             return []  # "Osama was killed by US forces in Pakistan": someone named was hit, not the place
         loc = self._location(sent, f.trigger, {a for a, _ in f.sources})
-        if loc is None or loc.country is None or any(a.country == loc.country for a, _ in f.sources):
+        own = any(a.country == loc.country for a, _ in f.sources) if loc is not None else False
+        if loc is None or loc.country is None or own and not f.code.startswith(POPULATION_MEASURES):
             return []
+        if own:  # a curfew in its own cities falls on their people
+            return [(Actor(loc.name, loc.country + "CVL", loc.country, None, "CVL"), 0.8)]
         return [(Actor(loc.name, loc.country, loc.country), 0.8)]
 
     def _setting(self, noun):
