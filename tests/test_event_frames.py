@@ -346,3 +346,8 @@ def test_a_curfew_in_its_own_cities_falls_on_the_states_own_people():
     # force used at home names no one it was used on
     assert not any(p in ("ASSAULT", "COERCE") and t == "EGY" for _, p, t in triples(
         "Egyptian police fired tear gas in Cairo.", "2020-04-03"))
+
+
+def test_suspending_or_dissolving_a_legislature_coerces_it():
+    assert ("LKA", "COERCE", "LKA") in triples("Sri Lanka's president dissolved parliament on Friday.", "2018-11-10")
+    assert not any(p == "COERCE" for _, p, _ in triples("Sri Lanka's president dissolved the sugar in water."))
