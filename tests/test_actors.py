@@ -509,3 +509,10 @@ def test_sector_words_throughout_a_country_and_the_emirates(dictionary):
     assert ("students throughout Malaysia", "MYSCVL") in got
     got = codes(analyse("Kuwait offered to mediate between the Emirates and Qatar.", dictionary))
     assert ("the Emirates", "ARE") in got
+
+
+def test_the_1987_ec_commission_is_the_eu():
+    from newswire.api import analyze_text
+
+    a = analyze_text("West Germany vetoed the EC Commission proposals.", published="1987-06-18")
+    assert any(e.target is not None and e.target.igo == "EU" for e in a.events)
