@@ -351,3 +351,13 @@ def test_a_curfew_in_its_own_cities_falls_on_the_states_own_people():
 def test_suspending_or_dissolving_a_legislature_coerces_it():
     assert ("LKA", "COERCE", "LKA") in triples("Sri Lanka's president dissolved parliament on Friday.", "2018-11-10")
     assert not any(p == "COERCE" for _, p, _ in triples("Sri Lanka's president dissolved the sugar in water."))
+
+
+def test_a_call_for_an_inquiry_into_a_deed_asks_whoever_did_it():
+    text = ("Hong Kong police shot two protesters on Tuesday. Police in Hong Kong said so. Hong Kong police said it "
+            "again. Amnesty International has called for an investigation into the shooting.")
+    story = analyze_text(text, title="Police shoot protesters in Hong Kong", published="2019-10-02")
+    got = {(e.source.igo or e.source.name, e.plover, e.target and e.target.code) for e in story.events}
+    assert ("HKGCOP", "ASSAULT", "HKGOPP") in {(e.source.code, e.plover, e.target and e.target.code)
+                                               for e in story.events}  # "two protesters" are Hong Kong's
+    assert any(p == "REQUEST" and t == "HKGCOP" for _, p, t in got)

@@ -74,6 +74,7 @@ _LOCATION_PREPS = words("location_prepositions")
 _DEED_SOURCE_PREPS = words("deed_source_prepositions")
 _ANAPHORIC_DETERMINERS = words("anaphoric_determiners")
 _BELONGING_PREPS = words("judged_owner_prepositions")
+_INQUIRY_PREPS = words("inquiry_prepositions")
 EARLIER_DEED_REACH = 6  # sentences: how far back "the move" may point
 LEDE_SENTENCES = 2  # the first sentences, where news states its main deed
 _SETTING_PREPS = words("setting_prepositions")
@@ -667,6 +668,16 @@ class Coder:
                 if c.dep_ == "dobj" and trig.pos_ == "VERB":
                     found.extend(a for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
                                  for o in p.children if o.dep_ == "pobj" for a in self._actors(o))
+            if not found:
+                # "called for an investigation into the shooting": whoever did the deed named is asked to answer
+                asked = [o for c in trig.children if c.dep_ in ("dobj", "prep") for o in ([c] if c.dep_ == "dobj"
+                         else [g for g in c.children if g.dep_ == "pobj"])]
+                for noun in asked:
+                    for p in noun.children:
+                        if p.dep_ == "prep" and p.lower_ in _INQUIRY_PREPS:
+                            for deed in p.children:
+                                if deed.dep_ == "pobj" and not found:
+                                    found.extend(self._doers(deed) or self._earlier_doers(deed))
         return found
 
     def _find(self, tok) -> _Found | None:
