@@ -361,3 +361,11 @@ def test_a_call_for_an_inquiry_into_a_deed_asks_whoever_did_it():
     assert ("HKGCOP", "ASSAULT", "HKGOPP") in {(e.source.code, e.plover, e.target and e.target.code)
                                                for e in story.events}  # "two protesters" are Hong Kong's
     assert any(p == "REQUEST" and t == "HKGCOP" for _, p, t in got)
+
+
+def test_a_headline_naming_one_country_does_not_break_a_tie_between_several():
+    body = ("A United States airstrike near Baghdad, Iraq killed Iran's General Qasem Soleimani. Iran vowed "
+            "revenge. Iraq protested. The United States defended the strike. Iran and Iraq mourned. The United "
+            "States sent troops.")
+    story = analyze_text(body, title="United States military kills Qasem Soleimani", published="2020-01-05")
+    assert story.country is None

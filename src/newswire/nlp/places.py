@@ -70,12 +70,14 @@ def dominant(counts: dict[str, int], where: frozenset[str], named: frozenset[str
     else the country named at least three times and more than twice as often as any other, unless the headline
     places the story in other countries (``where`` is empty when the headline names no place). A headline that
     names one country otherwise (``named``: "Samoan government ...") makes it the story's when the text names it
-    at least twice and no country more often."""
+    at least twice and more than one and a half times as often as any other."""
     if len(where) == 1 and counts.get(next(iter(where)), 0) >= 1:
         return next(iter(where))
     if not where and len(named) == 1 and counts.get(country := next(iter(named)), 0) >= 2 \
-            and counts[country] == max(counts.values()):
-        return country  # the one country the headline names ("Samoan government shuts down ..."), named most
+            and 2 * counts[country] > 3 * max((n for c, n in counts.items() if c != country), default=0):
+        # the one country the headline names ("Samoan government shuts down ..."), named clearly most: not in
+        # "United States military kills Qasem Soleimani", where Iran and Iraq are named as often
+        return country
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > 2 * ranked[1][1]):
         return ranked[0][0] if not where or ranked[0][0] in where else None
