@@ -348,9 +348,11 @@ def test_a_curfew_in_its_own_cities_falls_on_the_states_own_people():
         "Egyptian police fired tear gas in Cairo.", "2020-04-03"))
 
 
-def test_suspending_or_dissolving_a_legislature_coerces_it():
-    assert ("LKA", "COERCE", "LKA") in triples("Sri Lanka's president dissolved parliament on Friday.", "2018-11-10")
-    assert not any(p == "COERCE" for _, p, _ in triples("Sri Lanka's president dissolved the sugar in water."))
+def test_suspending_a_legislature_coerces_it_and_dissolving_it_for_an_election_does_not():
+    assert ("LKA", "COERCE", "LKA") in triples("Sri Lanka's president suspended parliament on Friday.", "2018-11-10")
+    assert not any(p == "COERCE" for _, p, _ in triples(
+        "In early September, Julie Payette, the Governor General of Canada, dissolved the Canadian Parliament, "
+        "triggering the elections.", "2019-10-23"))
 
 
 def test_a_call_for_an_inquiry_into_a_deed_asks_whoever_did_it():
