@@ -111,19 +111,21 @@ def test_gdelt_export_holds_occurred_events_and_jsonl_parquet_carry_status(db, t
     events = gdelt_table(tmp_path / "g", "export.CSV", "events")
     with Store(db, read_only=True) as s:
         occurred = {r[0] for r in s.con.execute("SELECT id FROM events WHERE status = 'occurred'").fetchall()}
-    assert {e["GLOBALEVENTID"] for e in events} == occurred and len(occurred) == 4
+    # Qatar signs with and meets Turkey, the US praises their agreement (both sides), Russia expels German
+    # diplomats, Germany condemns the expulsions, the EU criticises Russia
+    assert {e["GLOBALEVENTID"] for e in events} == occurred and len(occurred) == 7
     assert "030" not in {e["EventCode"] for e in events}  # "could not agree" is no 030 AGREE
     mentions = gdelt_table(tmp_path / "g", "mentions.CSV", "mentions")
     assert {m["GLOBALEVENTID"] for m in mentions} == occurred
     proc = newswire("export", "--format", "gdelt", "--status", "all", str(tmp_path / "all"), "--db", str(db))
-    assert len(gdelt_table(tmp_path / "all", "export.CSV", "events")) == 7
+    assert len(gdelt_table(tmp_path / "all", "export.CSV", "events")) == 10
     assert newswire("export", "--format", "jsonl", str(tmp_path / "j"), "--db", str(db)).returncode == 0
     statuses = [json.loads(line)["status"] for line in (tmp_path / "j" / "events.jsonl").open()]
-    assert sorted(statuses) == ["negated", "negated", "occurred", "occurred", "occurred", "occurred", "possible"]
+    assert sorted(statuses) == ["negated", "negated"] + ["occurred"] * 7 + ["possible"]
     assert newswire("export", "--format", "parquet", str(tmp_path / "p"), "--db", str(db)).returncode == 0
     got = duckdb.sql(f"SELECT status, count(*) FROM read_parquet('{tmp_path}/p/events/**/*.parquet') "
                      "GROUP BY ALL ORDER BY ALL").fetchall()
-    assert got == [("negated", 2), ("occurred", 4), ("possible", 1)]
+    assert got == [("negated", 2), ("occurred", 7), ("possible", 1)]
 
 
 def test_export_takes_the_event_filters(db, tmp_path):
@@ -201,8 +203,9 @@ def test_gdelt_files_read_with_gdelt_columns_and_types_and_match_the_database(db
         key = e["first_article"]
         body = bodies[key]
         assert body[m["ActionCharOffset"]:].startswith(e["trigger"])
-        assert m["Actor1CharOffset"] is not None and m["Actor2CharOffset"] is not None
-        assert max(m["Actor1CharOffset"], m["Actor2CharOffset"]) < len(body)
+        # an actor read from an earlier sentence ("Germany condemned the expulsions": Russia) has no offset here
+        offsets = [o for o in (m["Actor1CharOffset"], m["Actor2CharOffset"]) if o is not None]
+        assert m["Actor1CharOffset"] is not None and max(offsets) < len(body)
     trump = next(m for m in gdelt_table(out, "mentions.CSV", "mentions")
                  if stored[m["GLOBALEVENTID"]]["source_name"] == "Mohammed bin Abdulrahman Al Thani")
     body = bodies[stored[trump["GLOBALEVENTID"]]["first_article"]]
@@ -281,7 +284,7 @@ def test_actor_by_a_persons_name_or_a_country_name_and_unknown_ones_refused(db):
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.splitlines()) == 2 and "Donald Trump (USAGOV)" in proc.stderr
     proc = newswire("events", "--source", "United States", "--format", "jsonl", "--db", str(db))
-    assert {json.loads(x)["source_code"] for x in proc.stdout.splitlines()} == {"USAGOV", "USALEG"}
+    assert {json.loads(x)["source_code"] for x in proc.stdout.splitlines()} == {"USA", "USAGOV", "USALEG"}
     assert "USA" in proc.stderr
     proc = newswire("dyad", "XYZ", "ABC", "--db", str(db))
     assert proc.returncode == 1 and "unknown actor 'XYZ'" in proc.stderr and "Traceback" not in proc.stderr
@@ -357,5 +360,5 @@ def test_plurals(db):
     proc = newswire("events", "--limit", "1", "--db", str(db))
     assert "1 event\n" in proc.stdout or re.search(r"\b1 event\b", proc.stdout)
     assert "1 events" not in proc.stdout
-    proc = newswire("dyad", "RUS", "DEU", "--db", str(db))
+    proc = newswire("dyad", "EU", "RUS", "--db", str(db))
     assert re.search(r"\b1 event;", proc.stdout) and "1 events" not in proc.stdout

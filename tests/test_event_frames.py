@@ -371,3 +371,11 @@ def test_a_headline_naming_one_country_does_not_break_a_tie_between_several():
             "States sent troops.")
     story = analyze_text(body, title="United States military kills Qasem Soleimani", published="2020-01-05")
     assert story.country is None
+
+
+def test_a_joint_act_named_again_names_both_its_sides_and_an_attack_only_its_doer():
+    got = triples("Qatar signed a trade agreement with Turkey on Monday. The United States praised the agreement "
+                  "between the two countries.", "2019-03-04")
+    assert {("USA", "SUPPORT", "QAT"), ("USA", "SUPPORT", "TUR")} <= got
+    got = triples("Russia attacked Ukraine on Monday. Germany condemned the attack.", "2022-02-28")
+    assert ("DEU", "ACCUSE", "RUS") in got and ("DEU", "ACCUSE", "UKR") not in got

@@ -939,7 +939,12 @@ class Coder:
                     if old is None or (ev.confidence, len(ev.cameo)) > (old.confidence, len(old.cameo)):
                         best[key] = ev
             events.extend(sorted(best.values(), key=lambda e: (e.start, e.trigger, e.source.code)))
-            self._acts.extend(dict.fromkeys((self._sent_no, e.plover, e.source) for e in best.values()))
+            # who did what in this sentence; both sides of a joint act ("signed an agreement with Turkey"), never
+            # the one attacked
+            self._acts.extend(dict.fromkeys(
+                (self._sent_no, e.plover, party) for e in best.values()
+                for party in (e.source, e.target) if party is not None and (party is e.source or (
+                    e.plover in RECIPROCAL and e.plover in COOPERATIVE or e.cameo in RECIPROCAL_CODES))))
         return events
 
     def _earlier_doers(self, noun) -> list[tuple[Actor, float]]:
