@@ -4,6 +4,8 @@ titles (document title, rubrics). The page texts are the project's own, written 
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from conftest import FIXTURES
 
@@ -97,6 +99,21 @@ def test_text_browser_dump_wrapped_at_a_fixed_width_is_read_whole() -> None:
     assert a.title == "Floods close ports in northern Italy as rivers burst their banks"
     assert a.published == "2024-03-07"
     assert paragraphs(a.body) == _PARAGRAPHS * 3  # each paragraph whole again, no menu, no trailing list
+
+
+def test_text_browser_line_of_bracketed_icons_is_read_at_once() -> None:
+    """A text browser prints a share bar's icons as their alt texts in brackets, with nothing after them; the
+    pattern that drops image alts in front of text must give up on such a line at once (it used to try every
+    way of splitting every bracket's letters: seconds for one line)."""
+    icons = "  ".join(f"[{name}-icon]" for name in ("facebook", "twitter", "google", "reddit", "share", "print",
+                                                     "email", "whatsapp"))
+    text = "\n".join([icons, "", "[photo] Floods close ports in northern Italy as rivers burst their banks", "",
+                      *(p + "\n" for p in _PARAGRAPHS), icons])
+    start = time.process_time()
+    a = extract_textpage(text)
+    assert time.process_time() - start < 0.5
+    assert a.title == "Floods close ports in northern Italy as rivers burst their banks"
+    assert paragraphs(a.body) == _PARAGRAPHS
 
 
 def test_headline_list_above_the_article_does_not_end_it() -> None:

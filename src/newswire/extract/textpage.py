@@ -186,6 +186,7 @@ _DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}?\((?P<a>[A-Z][A-
 # separators of menus, breadcrumbs and button bars; runs of 2+ spaces also separate (before collapsing)
 _SEGMENT_SEP = re.compile(r"\s+(?:\||::|•|·|>|›|»)\s+")
 _CRUMB_SEP = re.compile(r"\s+(?:>|›|»)\s+")
+_SEGMENT_SPLIT = re.compile(rf"{_SEGMENT_SEP.pattern}|\s{{2,}}")
 
 # dates: "2021-02-07", "February 7, 2021", "Sun 7 Apr 2024 10.15 BST", "08.03.2023 / 23:15", "3 hours ago"
 _MONTH = "(?:" + "|".join(map(re.escape, sorted(month_spellings(), key=len, reverse=True))) + r")\.?"
@@ -215,15 +216,19 @@ _NAME = re.compile(
 # ---------------------------------------------------------------------------------------------
 # Small helpers
 # ---------------------------------------------------------------------------------------------
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_SPACES = re.compile(r" {2,}")
+
+
 def _normalise(text: str) -> str:
     """Unify newlines and exotic spaces so that every later pattern sees plain text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", text)
-    return re.sub(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]", " ", text)
+    return _ODD_SPACE.sub(" ", _INVISIBLE.sub("", text))
 
 
 def _collapse(line: str) -> str:
-    return re.sub(r" {2,}", " ", line).strip()
+    return (_SPACES.sub(" ", line) if "  " in line else line).strip()
 
 
 def _words(line: str) -> int:
@@ -420,7 +425,7 @@ def _segments(raw: str) -> tuple[list[str], bool]:
     """A line's parts split at menu separators ("|", "::", ">", runs of spaces); True if "|", "::", ">"... """
     raw = raw.strip()
     strong = bool(_SEGMENT_SEP.search(raw))
-    parts = re.split(rf"{_SEGMENT_SEP.pattern}|\s{{2,}}", raw)
+    parts = _SEGMENT_SPLIT.split(raw)
     return [p for p in (_collapse(p) for p in parts) if p], strong
 
 
@@ -545,7 +550,10 @@ def _unwrap(raws: list[str]) -> list[str]:
     return out
 
 
-_IMAGE_ALTS = re.compile(r"^(\s*)(?:\[[^\[\]\d/]*[^\W\d][^\[\]]{0,80}\]\s*)+(?=\w)")
+# atomic and possessive: a bracket ends at its first "]" whatever way its letters are matched, and a line of
+# bracketed icons with no word after them ("[facebook-i]   [twitter-ic] ...") must fail at once, not after
+# trying every split of every bracket's letters (seconds a line)
+_IMAGE_ALTS = re.compile(r"^(\s*)(?:(?>\[[^\[\]\d/]*[^\W\d][^\[\]]{0,80}\])\s*+)++(?=\w)")
 
 
 def page_lines(text: str) -> list[_Line]:
@@ -554,7 +562,7 @@ def page_lines(text: str) -> list[_Line]:
     Text browsers print an image as its alt text in brackets ("[photo]"): those that open a line of
     text are dropped.
     """
-    raws = _unwrap([_IMAGE_ALTS.sub(r"\1", r) for r in _normalise(text).split("\n")])
+    raws = _unwrap([_IMAGE_ALTS.sub(r"\1", r) if "[" in r else r for r in _normalise(text).split("\n")])
     return _pair_captions(_join_wrapped([_classify(_collapse(raw), raw) for raw in raws]))
 
 
