@@ -36,10 +36,11 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 from newswire.data import DataError, month_spellings, ordered, read_yaml
 from newswire.model import Article, Caption, InputError, Related
@@ -191,20 +192,23 @@ _SEGMENT_SPLIT = re.compile(rf"{_SEGMENT_SEP.pattern}|\s{{2,}}")
 # dates: "2021-02-07", "February 7, 2021", "Sun 7 Apr 2024 10.15 BST", "08.03.2023 / 23:15", "3 hours ago"
 _MONTH = "(?:" + "|".join(map(re.escape, sorted(month_spellings(), key=len, reverse=True))) + r")\.?"
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
+# a lookahead for the first character lets the scan skip the positions where no date starts
 _NUM_DATE = re.compile(
-    r"(?<![\d.:/-])(?:(?P<y>\d{4})(?P<s1>[./])(?P<m>\d{1,2})(?P=s1)(?P<d>\d{1,2})"
+    r"(?=\d)(?<![\d.:/-])(?:(?P<y>\d{4})(?P<s1>[./])(?P<m>\d{1,2})(?P=s1)(?P<d>\d{1,2})"
     r"|(?P<a>\d{1,2})(?P<s2>[./-])(?P<b>\d{1,2})(?P=s2)(?P<y2>\d{4}))(?![\d.:/-]?\d)"
 )
 # regex needs structure: ordinal suffixes of a day ("3rd May")
+_MONTH_INITIALS = "".join(sorted({re.escape(m[0].lower()) for m in month_spellings()}))
 _TEXT_DATE = re.compile(
-    rf"\b(?:(?<![\d:.])\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?!\w)",
+    rf"(?=[\d{_MONTH_INITIALS}])\b(?:(?<![\d:.])\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?!\w)",
     _I,
 )
 # regex needs structure: a count, a unit of time with its plural, "ago"
 _RELATIVE = re.compile(r"\b(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|\bjust now\b", _I)
 _DATE_FILLER = re.compile(
     r"\b(?:" + "|".join(map(re.escape, ordered("date_line_words"))) + r")\b|[,|·•–—:/()\-]", _I)
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’]$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’]$")  # what _ends_sentence tests, without a regex
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z\"“]")
 _GLUED_CLOCK = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
 _CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
@@ -238,11 +242,27 @@ def _words(line: str) -> int:
 def _size(text: str) -> float:
     """Words, counting two characters of a script written without spaces (CJK, Thai) as one."""
     words = len(text.split())
-    return max(words, len(_CJK.findall(text)) / 2) if _CJK.search(text) else words
+    return max(words, len(_CJK.findall(text)) / 2) if not text.isascii() and _CJK.search(text) else words
+
+
+_CLOSERS = "\"'”’)]」』"
+_ENDERS = ".!?…。！？"
 
 
 def _ends_sentence(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line))
+    """``_SENTENCE_END.search(line)``, read from the line's end: a closing mark, perhaps behind quotes."""
+    if line.endswith("\n"):  # "$" also matches before a final newline
+        return _ends_sentence(line[:-1]) or _ends_sentence_here(line)
+    return _ends_sentence_here(line)
+
+
+def _ends_sentence_here(line: str) -> bool:
+    if not line:
+        return False
+    if line[-1] in "\"”’":
+        return True
+    core = line.rstrip(_CLOSERS)
+    return bool(core) and core[-1] in _ENDERS
 
 
 def _is_prose(line: str) -> bool:
@@ -250,7 +270,7 @@ def _is_prose(line: str) -> bool:
     if _size(line) < 6 or not _ends_sentence(line):
         return False
     core = line.rstrip("\"'”’)] ")
-    return core.endswith((".", "…", "。")) or len(re.findall(r"[.!?]\s+[A-Z\"“]", line)) >= 1
+    return core.endswith((".", "…", "。")) or bool(_SENTENCE_INSIDE.search(line))
 
 
 def _is_short(line: str) -> bool:
@@ -262,12 +282,17 @@ def _headline_like(line: str) -> bool:
     return 2 <= _words(line) <= 30 and not line.rstrip("\"'”’ ").endswith(".")
 
 
+_BYLINE_TAIL = re.compile(r"\s+[|•·]\s+|\s+[-—–]\s+")
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’ -]*?(?=,|\s+and\s+|\s*&|$)")
+_NAME_LIST = re.compile(r",\s*|\s+and\s+|\s*&\s*")
+
+
 def _names(text: str, strict: bool) -> list[str]:
     """People's names from a byline ("Jane Doe and John Roe in Kyiv"); strict: all parts must be names."""
-    text = re.split(r"\s+[|•·]\s+|\s+[-—–]\s+", text)[0]
-    text = re.sub(r"\s+in\s+[A-Z][\w'’ -]*?(?=,|\s+and\s+|\s*&|$)", "", text)
+    text = _BYLINE_TAIL.split(text)[0]
+    text = _IN_PLACE.sub("", text)
     names: list[str] = []
-    for part in re.split(r",\s*|\s+and\s+|\s*&\s*", text):
+    for part in _NAME_LIST.split(text):
         part = part.strip().strip(".")
         if not part:
             continue
@@ -294,12 +319,16 @@ class _DateLine:
     raw: str | None = None  # the ambiguous date as written
 
 
+_GLUED_STAMP = re.compile(r"(?<=\S)(?=(?:Updated|Published|Last updated)\b)")
+_UPDATED = re.compile(r"updated|modified", _I)
+
+
 def _date_line(line: str) -> _DateLine | None:
     """A line that is only a date (with prefixes, time, zone, perhaps a section label), else None."""
     if _words(line) > 14 or not (_DIGIT.search(line) or _AGO.search(line)):
         return None  # every date shape has a digit but "an hour ago", "just now"
     lex = lexicon()
-    s = re.sub(r"(?<=\S)(?=(?:Updated|Published|Last updated)\b)", " ", line)
+    s = _GLUED_STAMP.sub(" ", line)
     s = _GLUED_CLOCK.sub(" ", s)  # "August 26, 20233:41 PM": a browser joined the date's and the time's spans
     m = _ISO_DATE.search(s) or _NUM_DATE.search(s) or _TEXT_DATE.search(s)
     rel = _RELATIVE.search(s)
@@ -313,8 +342,8 @@ def _date_line(line: str) -> _DateLine | None:
     if len(leftover) > 3 or (leftover and not all(w[:1].isupper() for w in leftover)):
         return None
     if not m:
-        return _DateLine(None, None, updated=bool(re.search(r"updated|modified", s[: rel.start()], _I)))
-    updated = bool(re.search(r"updated|modified", s[: m.start()], _I))
+        return _DateLine(None, None, updated=bool(_UPDATED.search(s[: rel.start()])))
+    updated = bool(_UPDATED.search(s[: m.start()]))
     t = time.group(0) if time else None
     section = " ".join(leftover) or None
     if m.re is not _NUM_DATE:
@@ -397,10 +426,17 @@ def _caption(line: str) -> Caption | None:
     return None
 
 
+_SHARE_TOKEN = re.compile(r"[^\s|·•,/]+")
+
+
 def _share_bar(text: str) -> bool:
     """A line made only of share-bar words ("Share on Facebook Share on Twitter Email"), however spaced."""
     lex = lexicon()
-    words = re.findall(r"[^\s|·•,/]+", text.lower())
+    low = text.lower()
+    first = _SHARE_TOKEN.search(low)
+    if first is None or (first.group(0) not in lex.share_words and first.group(0) not in lex.share_buttons):
+        return False  # what every word must be, the first is not
+    words = _SHARE_TOKEN.findall(low)
     return (bool(words) and all(w in lex.share_words or w in lex.share_buttons for w in words)
             and any(w in lex.share_buttons for w in words))
 
@@ -414,16 +450,21 @@ def _is_chrome(text: str) -> bool:
                 or (n <= 20 and _share_bar(text)))
 
 
+_TAG_SEP = re.compile(r"[,;|•·]")
+
+
 def _tag_list(text: str) -> bool:
     """A labelled list of short items ("Tags: Sudan, ceasefire"); "Subject: a sentence." is no tag list."""
     if not lexicon().tags.match(text) or _ends_sentence(text):
         return False
-    return all(_words(item) <= 5 for item in re.split(r"[,;|•·]", text.split(":", 1)[1]))
+    return all(_words(item) <= 5 for item in _TAG_SEP.split(text.split(":", 1)[1]))
 
 
 def _segments(raw: str) -> tuple[list[str], bool]:
     """A line's parts split at menu separators ("|", "::", ">", runs of spaces); True if "|", "::", ">"... """
     raw = raw.strip()
+    if not _SEGMENT_SPLIT.search(raw):  # one part, no separator
+        return ([part] if (part := _collapse(raw)) else []), False
     strong = bool(_SEGMENT_SEP.search(raw))
     parts = _SEGMENT_SPLIT.split(raw)
     return [p for p in (_collapse(p) for p in parts) if p], strong
@@ -517,9 +558,23 @@ _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900
 _ALNUM = re.compile(r"[^\W_]")
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = re.compile(r"[^\w\s]")
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z\"“]")
 # regex needs structure: the shapes of a link (scheme, www., a domain ending, a handle)
 _LINKISH = re.compile(r"https?://|www\.|\[[^\]]*\]|\S+\.(?:com|org|net|html?)\b|@\w", _I)
+_DOMAIN_END = re.compile(r"\.(?<=\S\.)(?:com|org|net|html?)\b", _I)
+_HANDLE = re.compile(r"@\w")
+_SCHEME = re.compile(r"https?://", _I)
+_WWW = re.compile(r"www\.", _I)
+
+
+def _linkish(t: str) -> bool:
+    """``_LINKISH.search(t)``, each shape looked for only where its mark is in the line."""
+    if "://" in t and _SCHEME.search(t):
+        return True
+    if "." in t and (_WWW.search(t) or _DOMAIN_END.search(t)):
+        return True
+    if (i := t.find("[")) >= 0 and t.find("]", i + 1) >= 0:
+        return True
+    return "@" in t and bool(_HANDLE.search(t))
 
 
 def _unwrap(raws: list[str]) -> list[str]:
@@ -600,23 +655,37 @@ _FEATURE_KINDS = ("text", "chrome", "nav", "date", "byline", "names", "caption",
                   "related_alone", "source", "agency", "contrib", "trailer", "related_list", "reading")
 
 
+_KIND_COLUMNS = {k: tuple(float(k == j) for j in _FEATURE_KINDS) for k in _FEATURE_KINDS}
+_NO_KIND = (0.0,) * len(_FEATURE_KINDS)
+
+
 def _base_features(ln: _Line) -> list[float]:
+    """A non-blank line's own features (``_BASE_NAMES``): each pattern run once."""
     t = ln.text
     words = t.split()
-    n = max(1, len(words))
-    size = _size(t)
+    nw = len(words)
+    n = max(1, nw)
+    size = max(nw, len(_CJK.findall(t)) / 2) if not t.isascii() and _CJK.search(t) else nw  # _size
     sentence = _ends_sentence(t)
     core = t.rstrip("\"'”’)] ")
-    prose = len(words) >= 6 and sentence and (core.endswith((".", "…")) or bool(_SENTENCE_INSIDE.search(t)))
+    prose = nw >= 6 and sentence and (core.endswith((".", "…")) or bool(_SENTENCE_INSIDE.search(t)))
+    length = len(t)
+    digits = len(_DIGIT.findall(t))
+    capitalised = small = 0
+    for w in words:
+        if w[0].isupper():
+            capitalised += 1
+        elif len(w) <= 3 and w.islower():  # a capitalised word is never all lower case
+            small += 1
     return [
-        math.log1p(size), math.log1p(len(t)), float(sentence), float(prose),
-        float(len(words) <= 3 and not sentence), float(2 <= len(words) <= 30 and not core.endswith(".")),
-        sum(w[:1].isupper() for w in words) / n, len(_DIGIT.findall(t)) / len(t),
-        len(_PUNCT.findall(t)) / len(t), float(t[:1].islower()), float(t.endswith(":")),
-        float(bool(_BULLET.match(t))), float("|" in t), float(t.isupper()), float(bool(_LINKISH.search(t))),
-        sum(len(w) <= 3 and w.islower() for w in words) / n, float(size > len(words)),
-        float("," in t or ";" in t), float(bool(_DIGIT.search(t)) and bool(_TEXT_DATE.search(t) or _ISO_DATE.search(t) or _NUM_DATE.search(t))),
-        *(float(ln.kind == k) for k in _FEATURE_KINDS),
+        math.log1p(size), math.log1p(length), float(sentence), float(prose),
+        float(nw <= 3 and not sentence), float(2 <= nw <= 30 and not core.endswith(".")),
+        capitalised / n, digits / length,
+        len(_PUNCT.findall(t)) / length, float(t[0].islower()), float(t[-1] == ":"),
+        float(bool(_BULLET.match(t))), float("|" in t), float(t.isupper()), float(_linkish(t)),
+        small / n, float(size > nw), float("," in t or ";" in t),
+        float(digits > 0 and bool(_TEXT_DATE.search(t) or _ISO_DATE.search(t) or _NUM_DATE.search(t))),
+        *_KIND_COLUMNS.get(ln.kind, _NO_KIND),
     ]
 
 
@@ -644,9 +713,17 @@ def _prose_run(base: list[list[float]], sizes: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def line_features(lines: list[_Line]) -> tuple[list[int], list[list[float]]]:
-    """Features (``LINE_FEATURES``) of a page's non-blank lines, with their indices in ``lines``."""
+def line_features(lines: list[_Line]):  # -> (indices, numpy array of shape (len(indices), len(LINE_FEATURES)))
+    """Features (``LINE_FEATURES``) of a page's non-blank lines, with their indices in ``lines``: each line's
+    own features, then its neighbourhood's (the lines next to it, window means of prose and words, its
+    position and the page's prose run), computed for all lines at once."""
+    import numpy as np  # a dependency of spaCy's, present wherever newswire runs
+
     idx = [i for i, ln in enumerate(lines) if ln.kind != "blank"]
+    n = len(idx)
+    out = np.zeros((n, len(LINE_FEATURES)))
+    if not n:
+        return idx, out
     texts = [lines[i].text for i in idx]
     base = [_base_features(lines[i]) for i in idx]
     sizes = [math.expm1(row[0]) for row in base]
@@ -655,24 +732,35 @@ def line_features(lines: list[_Line]) -> tuple[list[int], list[list[float]]]:
     for t in texts:
         counts[t] = counts.get(t, 0) + 1
     a, b = _prose_run(base, sizes)
-    n = len(idx)
-    out = []
-    sums = {col: [0.0] for col in (0, 3)}  # prefix sums of words (log) and prose, for window means
-    for row in base:
-        for col, acc in sums.items():
-            acc.append(acc[-1] + row[col])
-
-    def mean(k: int, reach: int, col: int) -> float:
-        lo, hi = max(0, k - reach), min(n - 1, k + reach)
-        return (sums[col][hi + 1] - sums[col][lo] - base[k][col]) / (hi - lo) if hi > lo else 0.0
-
-    for k in range(n):
-        prev, nxt = base[k - 1] if k else None, base[k + 1] if k + 1 < n else None
-        context = [prev[3] if prev else 0.0, nxt[3] if nxt else 0.0, prev[0] if prev else 0.0,
-                   nxt[0] if nxt else 0.0, mean(k, 3, 3), mean(k, 3, 0), mean(k, 12, 3), mean(k, 12, 0)]
-        out.append([*base[k], *context, k / max(1, n - 1), float(counts[texts[k]] > 1), sizes[k] / total,
-                    float(a <= k <= b), math.log1p(max(0, a - k)), math.log1p(max(0, k - b))])
+    nb = len(_BASE_NAMES)
+    out[:, :nb] = base
+    values = out[:, (3, 0)]  # prose and words (log)
+    out[1:, nb:nb + 3:2], out[:-1, nb + 1:nb + 4:2] = values[:-1], values[1:]  # the previous and the next line
+    acc = np.zeros((n + 1, 2))
+    np.cumsum(values, axis=0, out=acc[1:])  # prefix sums, for a window's mean without the line itself
+    for col, reach in ((nb + 4, 3), (nb + 6, 12)):
+        lo, hi, width = _windows(n, reach)
+        out[:, col:col + 2] = (acc[hi + 1] - acc[lo] - values) / width
+    col = nb + len(_CONTEXT_NAMES)
+    k = np.arange(n)
+    out[:, col] = k / max(1, n - 1)
+    out[:, col + 1] = [float(counts[t] > 1) for t in texts]
+    out[:, col + 2] = np.asarray(sizes) / total
+    out[:, col + 3] = (a <= k) & (k <= b)
+    out[:, col + 4] = [math.log1p(max(0, a - j)) for j in range(n)]
+    out[:, col + 5] = [math.log1p(max(0, j - b)) for j in range(n)]
     return idx, out
+
+
+@lru_cache(maxsize=64)
+def _windows(n: int, reach: int):
+    """First and last line of each line's window of ``reach`` lines either side, and the number of the
+    others in it (as a column; 1 for a page of one line, whose mean is then 0)."""
+    import numpy as np
+
+    k = np.arange(n)
+    lo, hi = np.maximum(0, k - reach), np.minimum(n - 1, k + reach)
+    return lo, hi, np.maximum(hi - lo, 1)[:, None]
 
 
 LineModelError = DataError  # the bundled line model is broken or does not fit the code's features
@@ -713,7 +801,7 @@ class LineModel:
     def probs(self, rows: list[list[float]]) -> list[float]:
         import numpy as np
 
-        return (1.0 / (1.0 + np.exp(-self.scores(rows)))).tolist() if rows else []
+        return (1.0 / (1.0 + np.exp(-self.scores(rows)))).tolist() if len(rows) else []
 
 
 def parse_line_model(data: object, source: str = LINE_MODEL_FILE,
@@ -907,14 +995,34 @@ _HEADER_NEAR = {"date", "byline", "reading", "names", "caption", "credit", "agen
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) >= 4}
+    return {w for w in _WORD.findall(text.casefold()) if len(w) >= 4}
 
 
-def title_candidates(page: _Page, anchor: int) -> tuple[list[int], list[list[float]]]:
-    """Lines above the anchor that could be the headline, with their features (``TITLE_FEATURES``)."""
+def _holding_others(texts: list[str]) -> set[str]:
+    """The texts that hold another, shorter one of ``texts`` whole: each looked for once in all of them."""
+    joined = "\n".join(texts)  # no text holds a newline, so a find never spans two texts
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    holders = set()
+    for w in texts:
+        at = joined.find(w)
+        while at >= 0:
+            t = texts[bisect_right(starts, at) - 1]
+            if len(t) > len(w):
+                holders.add(t)
+            at = joined.find(w, at + 1)
+    return holders
+
+
+def title_candidates(page: _Page, anchor: int, rule_title: tuple[int | None, int | None, bool] | None = None
+                     ) -> tuple[list[int], list[list[float]]]:
+    """Lines above the anchor that could be the headline, with their features (``TITLE_FEATURES``);
+    ``rule_title`` is ``_rule_title(page.lines, anchor)`` when the caller has it already."""
     lines = page.lines
-    rule, _, repeated_rule = _rule_title(lines, anchor)
+    rule, _, repeated_rule = rule_title or _rule_title(lines, anchor)
     nonblank = [i for i in range(anchor) if lines[i].kind != "blank"][-_CANDIDATE_WINDOW:]
     pos = {i: k for k, i in enumerate(nonblank)}
     counts: dict[str, int] = {}
@@ -923,9 +1031,9 @@ def title_candidates(page: _Page, anchor: int) -> tuple[list[int], list[list[flo
             counts[ln.text] = counts.get(ln.text, 0) + 1
     lead = _content_words(" ".join(ln.text for ln in lines[anchor:anchor + 3]))
     everything = "\n".join(ln.text for ln in lines if ln.kind != "blank")
-    window = sorted((t for t in {lines[i].text for i in nonblank} if len(t) >= 15), key=len)
-    window_lengths = [len(t) for t in window]
+    holders = _holding_others(sorted({lines[i].text for i in nonblank if len(lines[i].text) >= 15}))
     n = max(1, len([ln for ln in lines if ln.kind != "blank"]))
+    last = {lines[j].text: j for j in range(min(len(lines), anchor + 3))}  # each line's last place near the anchor
 
     def headline(i: int) -> bool:
         return lines[i].kind == "text" and _headline_like(lines[i].text) and not _ends_sentence(lines[i].text)
@@ -950,18 +1058,18 @@ def title_candidates(page: _Page, anchor: int) -> tuple[list[int], list[list[flo
             float(i == rule), float(i == rule and repeated_rule), math.log1p(size), float(4 <= size <= 25),
             float(ln.text.rstrip("\"'”’ ").endswith(".")), float(ln.text.rstrip("\"'”’ ").endswith(("?", "!"))),
             math.log1p(counts.get(ln.text, 1) - 1),
-            float(any(lines[j].text == ln.text for j in range(i + 1, min(len(lines), anchor + 3)))),
+            float(last.get(ln.text, -1) > i),
             math.log1p(len(nonblank) - k), float(rank == 0), float(rank == 1),
             float(any(b.kind in _HEADER_NEAR for b in below)), float(any(a.kind in _HEADER_NEAR for a in above)),
             float(prev_h and next_h), float(bool(_CLOCK.match(nxt)) or nxt.isdigit()),
             sum(w[:1].isupper() for w in words) / max(1, len(words)), float(ln.text[:1].isupper()),
             float(":" in ln.text), len(cw & lead) / max(1, len(cw)), page.probs.get(i, 0.0),
             len(_DIGIT.findall(ln.text)) / len(ln.text), i / n, float(ln.kind == "names"), float(ln.text.isupper()),
-            float(bool(_LINKISH.search(ln.text))), float(ln.text.lower().startswith("by ")), float(_is_prose(ln.text)),
+            float(_linkish(ln.text)), float(ln.text.lower().startswith("by ")), float(_is_prose(ln.text)),
             # the headline shows again inside other lines (share text, breadcrumbs), and a line that holds
             # another candidate whole is that headline with something glued to it
             math.log1p(everything.count(ln.text) - counts[ln.text]) if len(ln.text) >= 15 else 0.0,
-            float(len(ln.text) > 15 and any(w in ln.text for w in window[:bisect_left(window_lengths, len(ln.text))])),
+            float(len(ln.text) > 15 and ln.text in holders),
             float(ln.text.endswith(",")),
             float(bool(below) and below[0].kind in _HEADER_NEAR),
             float(any(x.kind in ("trailer", "related_list") for x in above)),
@@ -983,8 +1091,8 @@ def _find_title(page: _Page, titles: LineModel | None = None) -> None:
     ranker scores highest (layout, repetition, header lines around it, words shared with the lead)."""
     lines = page.lines
     anchor = _anchor(page)
-    rule, subtitle, _ = _rule_title(lines, anchor)
-    idx, rows = title_candidates(page, anchor)
+    rule, subtitle, repeated = _rule_title(lines, anchor)
+    idx, rows = title_candidates(page, anchor, (rule, subtitle, repeated))
     if idx:
         best = idx[int((titles or title_model()).scores(rows).argmax())]
         page.title_idx, page.subtitle_idx = best, (subtitle if best == rule else None)
@@ -1201,7 +1309,7 @@ def _date_in(text: str) -> _DateLine | None:
         for m in pat.finditer(text):
             if not re.search(r"\d{4}", m.group(0)):
                 continue
-            updated = bool(re.search(r"updated|modified", text[: m.start()], _I))
+            updated = bool(_UPDATED.search(text[: m.start()]))
             if pat is _NUM_DATE:
                 first, alt = _numeric_date(m)
                 if first:
