@@ -153,6 +153,95 @@ def test_date_within_a_header_line_below_the_title(line: str, published: str) ->
     assert line not in a.body
 
 
+def test_short_text_browser_dump_with_few_wrapped_lines_is_unwrapped() -> None:
+    """A short article in a text browser's dump: few lines reach the width, but each broke because the next
+    word had no room; a short line the next word would have fitted on (a title, a byline) stays a line."""
+    menu = ["Home  World  Business  Opinion  Sport", "", "Sign in  Subscribe", ""]
+    head = ["Dockers strike shuts Antwerp container terminals", "By Pieter Janssens", "March 5, 2024", ""]
+    body: list[str] = []
+    for p in _PARAGRAPHS[:2]:
+        body += [*_wrap(p, 98), ""]
+    tail = ["To read the full story", "Subscribe Sign In", "", "Most read", "",
+            *[f"  * Video {n}: highlights of the week in pictures and the stories behind them" for n in range(6)]]
+    a = extract_textpage("\n".join(menu + head + body + tail))
+    assert a.title == "Dockers strike shuts Antwerp container terminals"
+    assert a.authors == ["Pieter Janssens"]
+    assert paragraphs(a.body) == _PARAGRAPHS[:2]
+
+
+def _wrap_cjk(text: str, width: int) -> list[str]:
+    """Wrap text written without spaces at ``width`` columns, two a character, the first line indented by
+    two ideographic spaces (as a text browser prints a Chinese paragraph); a Latin letter or digit takes one."""
+    out, line, cols = [], "\u3000\u3000", 4
+    for ch in text:
+        w = 1 if ch.isascii() else 2
+        if cols + w > width:
+            out.append(line)
+            line, cols = "", 0
+        line, cols = line + ch, cols + w
+    return [*out, line]
+
+
+_CJK_PARAGRAPHS = [
+    "新华社北京3月5日电记者5日从交通运输部获悉，受强降雨影响，华南地区多条高速公路实施临时交通管制，"
+    "相关部门已组织力量开展抢修，预计周末前恢复通行，请过往车辆提前规划出行路线并注意安全。",
+    "据了解，今年入汛以来，各地已累计转移安置受灾群众两万余人，气象部门提醒，未来三天仍有较强降雨，"
+    "沿江沿河地区需加强防范，及时关注当地发布的预警信息，做好防汛准备工作。",
+]
+
+
+def test_text_browser_dump_of_a_chinese_page_is_unwrapped() -> None:
+    """A Chinese paragraph wraps anywhere, and its indent of ideographic spaces takes two columns each: its
+    lines are joined without spaces, so that the first one is no headline-like fragment."""
+    lines = ["首页  新闻  财经  体育", "", "华南强降雨致多条高速临时管制", "", "2024-03-05 20:15:31 来源：新华网", ""]
+    for p in _CJK_PARAGRAPHS * 3:
+        lines += [*_wrap_cjk(p, 98), ""]
+    a = extract_textpage("\n".join(lines))
+    assert a.title == "华南强降雨致多条高速临时管制"
+    assert a.published_date == "2024-03-05"
+    assert paragraphs(a.body) == _CJK_PARAGRAPHS * 3
+
+
+_THAI_PARAGRAPHS = [
+    "ฝนตกหนักต่อเนื่องตั้งแต่คืนวันเสาร์ทำให้น้ำป่าไหลหลากเข้าท่วมบ้านเรือนประชาชนในอำเภอแม่สายและอำเภอเชียงแสน "
+    "จังหวัดเชียงราย เจ้าหน้าที่ได้อพยพผู้คนกว่าสองพันคนไปยังศูนย์พักพิงชั่วคราวที่โรงเรียนและวัดในพื้นที่",
+    "ผู้ว่าราชการจังหวัดกล่าวว่า ระดับน้ำในแม่น้ำสายยังคงสูงขึ้นและคาดว่าจะเริ่มลดลงในวันอังคาร "
+    "ขอให้ประชาชนที่อาศัยอยู่ริมน้ำติดตามประกาศของทางราชการอย่างใกล้ชิดและเตรียมพร้อมอพยพ",
+]
+
+
+def test_page_in_a_script_without_full_stops_finds_its_first_paragraph_and_title() -> None:
+    """Thai writes no full stops: a long line is a paragraph whatever it ends with, a line of labels split by
+    " / " is a breadcrumb, and a headline with an acronym in it is no line in capitals."""
+    menu = ["หน้าแรก", "การเมือง", "เศรษฐกิจ", "ต่างประเทศ", "สิ่งแวดล้อม", "สิทธิมนุษยชน", ""]
+    head = ["ข่าวสด / ข่าว", "ผล DNA ยืนยัน น้ำท่วมเชียงรายไม่มีผู้เสียชีวิตเพิ่ม", "Submitted on Mon, 2024-03-11 09:15", ""]
+    a = extract_textpage("\n".join(menu + head + [p + "\n" for p in _THAI_PARAGRAPHS * 2]))
+    assert a.title == "ผล DNA ยืนยัน น้ำท่วมเชียงรายไม่มีผู้เสียชีวิตเพิ่ม"
+    assert a.published_date == "2024-03-11"
+    assert paragraphs(a.body)[0] == _THAI_PARAGRAPHS[0]
+
+
+def test_wire_header_with_a_long_byline_a_zoned_clock_and_a_highlights_box() -> None:
+    """A byline of four names with a serial comma, a date line with a four-digit clock and its zones, a
+    "(L-R)" photo caption, and a box of story highlights between the header and the article."""
+    lines = ["Home", "World", "Share this", "",
+             "After the floods, a slow return to the Po valley towns",
+             "By Giulia Rossi, Marco Bianchi, Elena Conti, and Luca Ferri, Wire Staff",
+             "March 9, 2024 -- Updated 1412 GMT (2212 HKT)",
+             "(L-R) Giulia Rossi, Marco Bianchi, Elena Conti", "",
+             "STORY HIGHLIGHTS",
+             "NEW: Ferry services resume between Genoa and the islands",
+             "Rivers fall below warning levels across the region",
+             "Shelters close as families return home", "",
+             *(p + "\n" for p in _PARAGRAPHS)]
+    a = extract_textpage("\n".join(lines))
+    assert a.title == "After the floods, a slow return to the Po valley towns"
+    assert a.authors == ["Giulia Rossi", "Marco Bianchi", "Elena Conti", "Luca Ferri"]
+    assert a.published_date == "2024-03-09"
+    assert [c.text for c in a.captions] == ["Giulia Rossi, Marco Bianchi, Elena Conti"]
+    assert paragraphs(a.body) == _PARAGRAPHS
+
+
 # ------------------------------------------------------------------------------- bundled models
 def test_bundled_models_load_and_fit_the_code() -> None:
     assert len(line_model().mean) == len(LINE_FEATURES)

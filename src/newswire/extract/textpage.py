@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -89,6 +90,7 @@ class Lexicon:
     credit_label: re.Pattern[str]
     credit_tail: tuple[re.Pattern[str], ...]
     time: re.Pattern[str]
+    zoned_clock: re.Pattern[str]
     share_words: frozenset[str]
     share_buttons: frozenset[str]
     not_names: frozenset[str]
@@ -164,6 +166,8 @@ def parse_lexicon(data: object, source: str = DATA_FILE) -> Lexicon:
         time=re.compile(
             rf"\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?"
             rf"(?:\s*(?:{zones})(?:\s?[+-]\d{{1,2}}(?::?\d{{2}})?)?)?(?!\w)", _I),
+        # a four-digit clock with its zone: "Updated 0203 GMT (1003 HKT)"
+        zoned_clock=re.compile(rf"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:{zones})\b"),
         share_words=frozenset(w.lower() for w in e["share_words"]),
         share_buttons=frozenset(w.lower() for w in e["share_buttons"]),
         not_names=frozenset(w.lower() for w in e["not_names"]),
@@ -273,9 +277,15 @@ def _is_prose(line: str) -> bool:
     return core.endswith((".", "…", "。")) or bool(_SENTENCE_INSIDE.search(line))
 
 
+def _all_caps(text: str) -> bool:
+    """Written in capitals: a line in a script without case (Thai, CJK) is not, for an acronym in it."""
+    return text.isupper() and (text.isascii() or 2 * sum(map(str.isupper, text)) >= sum(map(str.isalpha, text)))
+
+
 def _is_short(line: str) -> bool:
-    """A label-like line: three words or fewer, not a sentence (menus, sections, subheadings)."""
-    return _words(line) <= 3 and not _ends_sentence(line)
+    """A label-like line: three words or fewer (CJK and Thai: by size), not a sentence (menus, sections,
+    subheadings)."""
+    return _size(line) <= 3 and not _ends_sentence(line)
 
 
 def _headline_like(line: str) -> bool:
@@ -284,7 +294,7 @@ def _headline_like(line: str) -> bool:
 
 _BYLINE_TAIL = re.compile(r"\s+[|•·]\s+|\s+[-—–]\s+")
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’ -]*?(?=,|\s+and\s+|\s*&|$)")
-_NAME_LIST = re.compile(r",\s*|\s+and\s+|\s*&\s*")
+_NAME_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")  # ", and": the serial comma
 
 
 def _names(text: str, strict: bool) -> list[str]:
@@ -338,7 +348,7 @@ def _date_line(line: str) -> _DateLine | None:
     for pat in (_ISO_DATE, _NUM_DATE, _TEXT_DATE, _RELATIVE):
         no_date = pat.sub(" ", no_date)
     time = lex.time.search(no_date)  # searched with the dates gone: "08.03.2023" holds no time "08.03"
-    leftover = _DATE_FILLER.sub(" ", lex.time.sub(" ", no_date)).split()
+    leftover = _DATE_FILLER.sub(" ", lex.zoned_clock.sub(" ", lex.time.sub(" ", no_date))).split()
     if len(leftover) > 3 or (leftover and not all(w[:1].isupper() for w in leftover)):
         return None
     if not m:
@@ -529,7 +539,8 @@ def _classify(text: str, raw: str | None = None) -> _Line:
         return _Line(text, "related_alone")
     if (d := _date_line(text)) is not None:
         return _Line(text, "date", d)
-    if (m := lex.byline.match(text)) and _words(text) <= 12 and not text.endswith("."):
+    if ((m := lex.byline.match(text)) and not text.endswith(".")
+            and (_words(text) <= 12 or (_words(text) <= 30 and len(_names(m.group("n"), strict=False)) >= 2))):
         return _Line(text, "byline", _names(m.group("n"), strict=False))
     if lex.contrib.search(text) and _words(text) <= 40:
         return _Line(text, "contrib")
@@ -577,31 +588,58 @@ def _linkish(t: str) -> bool:
     return "@" in t and bool(_HANDLE.search(t))
 
 
-def _unwrap(raws: list[str]) -> list[str]:
+def _wrap_width(raws: list[str], cols: list[int]) -> int | None:
+    """The column at which a text browser hard-wrapped the dump, or None when it was not wrapped.
+
+    The width shows itself: many long lines end within a few columns of it, few run past it (a word too long
+    for a line). The densest ten columns of line ends decide; a dump with no such cluster (Chromium's, one
+    paragraph a line) is not wrapped.
+    """
+    ends = [c for c, r in zip(cols, raws, strict=True) if c >= 40 and len(r.strip()) >= 20]
+    if len(ends) < 8:
+        return None
+    counts = Counter(ends)
+    best, top = 0, 0
+    for c in range(60, max(ends) + 1):
+        k = sum(counts.get(x, 0) for x in range(c - 9, c + 1))
+        if k >= best:  # the widest of equally dense clusters: wrapped lines end at the width, last lines before it
+            best, top = k, c
+    width = max(x for x in ends if top - 9 <= x <= top) if best else 0
+    beyond = sum(x > width + 2 for x in ends)
+    if best < max(6, 0.25 * len(ends)) or beyond > 0.1 * len(ends):
+        return None
+    return width
+
+
+def _unwrap(raws: list[str], extra: list[int] | None = None) -> list[str]:
     """Re-join the lines of a dump that a text browser hard-wrapped at a fixed width (``w3m -dump``).
 
-    The width shows itself: many lines end within a few columns of the same column (a wide CJK character
-    takes two). A line that reaches that column and is followed by more text in its block is joined to
-    the next line, with a space unless both sides are written without spaces.
+    A line broke there because the next line's first word did not fit within the width (a wide CJK
+    character takes two columns, and breaks anywhere): such a line is joined to the next one in its block,
+    with a space unless both sides are written without spaces. ``extra`` adds columns the lines had before
+    their spaces were normalised.
     """
     cols = [len(r.rstrip()) + len(_WIDE.findall(r)) for r in raws]
-    lengths = sorted(c for c, r in zip(cols, raws, strict=True) if len(r.strip()) >= 20 and c >= 40)
-    if len(lengths) < 20:
-        return raws
-    width = lengths[int(0.9 * (len(lengths) - 1))]
-    near = sum(width - 15 <= n <= width for n in lengths)
-    if width < 60 or near < 0.4 * len(lengths) or near < 15:
+    if extra is not None:
+        cols = [c + e for c, e in zip(cols, extra, strict=True)]
+    width = _wrap_width(raws, cols)
+    if width is None:
         return raws
     out: list[str] = []
-    joining = False
+    joining, above = False, 0  # whether the line above may run on, and its width
     for raw, col in zip(raws, cols, strict=True):
-        if joining and raw.strip() and not _BULLET.match(raw):
-            prev, nxt = out[-1].rstrip(), raw.strip()
-            glue = "" if _WIDE.match(prev[-1:]) and _WIDE.match(nxt[:1]) else " "
-            out[-1] = prev + glue + nxt
-        else:
-            out.append(raw)
-        joining = width - 22 <= col <= width + 2 and bool(raw.strip())
+        nxt = raw.strip()
+        if joining and nxt and not _BULLET.match(raw):
+            wide = bool(_WIDE.match(nxt))
+            first = nxt.split(" ", 1)[0]
+            word = 2 if wide else len(first) + len(_WIDE.findall(first))
+            if above + (0 if wide else 1) + word > width:  # the word had no room on the line above
+                prev = out[-1].rstrip()
+                out[-1] = prev + ("" if wide and _WIDE.match(prev[-1:]) else " ") + nxt
+                joining, above = col >= width // 2, col
+                continue
+        out.append(raw)
+        joining, above = bool(nxt) and col >= width // 2, col
     return out
 
 
@@ -617,7 +655,10 @@ def page_lines(text: str) -> list[_Line]:
     Text browsers print an image as its alt text in brackets ("[photo]"): those that open a line of
     text are dropped.
     """
-    raws = _unwrap([_IMAGE_ALTS.sub(r"\1", r) if "[" in r else r for r in _normalise(text).split("\n")])
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # an ideographic space takes two columns of a text browser's width, and becomes one plain space
+    ideographic = [r.rstrip().count("\u3000") for r in text.split("\n")] if "\u3000" in text else None
+    raws = _unwrap([_IMAGE_ALTS.sub(r"\1", r) if "[" in r else r for r in _normalise(text).split("\n")], ideographic)
     return _pair_captions(_join_wrapped([_classify(_collapse(raw), raw) for raw in raws]))
 
 
@@ -682,7 +723,7 @@ def _base_features(ln: _Line) -> list[float]:
         float(nw <= 3 and not sentence), float(2 <= nw <= 30 and not core.endswith(".")),
         capitalised / n, digits / length,
         len(_PUNCT.findall(t)) / length, float(t[0].islower()), float(t[-1] == ":"),
-        float(bool(_BULLET.match(t))), float("|" in t), float(t.isupper()), float(_linkish(t)),
+        float(bool(_BULLET.match(t))), float("|" in t), float(_all_caps(t)), float(_linkish(t)),
         small / n, float(size > nw), float("," in t or ";" in t),
         float(digits > 0 and bool(_TEXT_DATE.search(t) or _ISO_DATE.search(t) or _NUM_DATE.search(t))),
         *_KIND_COLUMNS.get(ln.kind, _NO_KIND),
@@ -901,8 +942,8 @@ def extract_textpage(text: str, *, model: LineModel | None = None, titles: LineM
     """
     if not isinstance(text, str):
         raise InputError("a text page must be text")
+    page = read_lines(text, model)  # the page's lines are normalised there, their columns counted first
     text = _normalise(text)
-    page = read_lines(text, model)
     _find_title(page, titles)
     body_start = _header(page)
     body = _body(page, body_start)
@@ -945,11 +986,17 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+_PARAGRAPH = 40  # words (CJK and Thai: two characters a word) that make a line a paragraph whatever it ends with
+
+
 def _anchor(page: _Page) -> int:
-    """The article's first paragraph of prose: the first in the likeliest span, else in the page."""
+    """The article's first paragraph of prose: the first in the likeliest span, else in the page. A paragraph
+    of running text is a sentence closed by a full stop, or a line long enough to be one in a script that
+    writes no full stops (Thai)."""
     lines = page.lines
     first = page.span[0] if page.span else 0
-    anchor = next((i for i in range(first, len(lines)) if lines[i].kind == "text" and _is_prose(lines[i].text)),
+    anchor = next((i for i in range(first, len(lines))
+                   if lines[i].kind == "text" and (_is_prose(lines[i].text) or _size(lines[i].text) >= _PARAGRAPH)),
                   None)
     if anchor is None:
         anchor = next((i for i, ln in enumerate(lines) if ln.kind == "text" and not _is_short(ln.text)), len(lines))
@@ -988,7 +1035,7 @@ TITLE_FEATURES: tuple[str, ...] = (
     "repeated_below", "log_distance", "rank_0", "rank_1", "header_below", "header_above", "in_list",
     "time_below", "capitalised", "upper_start", "colon", "lead_overlap", "line_prob", "digits", "position",
     "kind_names", "all_upper", "linkish", "by_start", "prose", "within_others", "holds_other", "ends_comma",
-    "header_next", "after_marker")
+    "header_next", "after_marker", "among_labels", "byline_and_date_below")
 _CANDIDATE_WINDOW = 150  # non-blank lines above the anchor where a title is looked for
 # names, not words: line kinds that may stand between a title and the body
 _HEADER_NEAR = {"date", "byline", "reading", "names", "caption", "credit", "agency"}
@@ -1000,6 +1047,22 @@ _WORD = re.compile(r"\w+")
 
 def _content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.casefold()) if len(w) >= 4}
+
+
+_SLASH = re.compile(r"\s+/\s+")
+
+
+def _label(text: str) -> bool:
+    """A label-like line (``_is_short``)."""
+    return _is_short(text)
+
+
+def _slashed_labels(text: str) -> bool:
+    """Labels separated by " / ": a breadcrumb ("Prachatai / News", "Home / World / Asia"), never a headline."""
+    if " / " not in text:
+        return False
+    parts = _SLASH.split(text)
+    return all(_words(p) <= 3 and not _ends_sentence(p) for p in parts)
 
 
 def _holding_others(texts: list[str]) -> set[str]:
@@ -1044,8 +1107,8 @@ def title_candidates(page: _Page, anchor: int, rule_title: tuple[int | None, int
         ln = lines[i]
         size = _size(ln.text)
         if (ln.kind not in ("text", "names") or size < 2 or size > 40 or not _LETTER.search(ln.text)
-                or _dated(ln.text)):
-            continue  # a line that carries a full date is a dateline, not a headline
+                or _dated(ln.text) or _slashed_labels(ln.text)):
+            continue  # a line that carries a full date is a dateline, one of labels a breadcrumb, not a headline
         k = pos[i]
         below = [lines[j] for j in nonblank[k + 1:k + 5]]
         above = [lines[j] for j in nonblank[max(0, k - 3):k]]
@@ -1064,7 +1127,7 @@ def title_candidates(page: _Page, anchor: int, rule_title: tuple[int | None, int
             float(prev_h and next_h), float(bool(_CLOCK.match(nxt)) or nxt.isdigit()),
             sum(w[:1].isupper() for w in words) / max(1, len(words)), float(ln.text[:1].isupper()),
             float(":" in ln.text), len(cw & lead) / max(1, len(cw)), page.probs.get(i, 0.0),
-            len(_DIGIT.findall(ln.text)) / len(ln.text), i / n, float(ln.kind == "names"), float(ln.text.isupper()),
+            len(_DIGIT.findall(ln.text)) / len(ln.text), i / n, float(ln.kind == "names"), float(_all_caps(ln.text)),
             float(_linkish(ln.text)), float(ln.text.lower().startswith("by ")), float(_is_prose(ln.text)),
             # the headline shows again inside other lines (share text, breadcrumbs), and a line that holds
             # another candidate whole is that headline with something glued to it
@@ -1073,6 +1136,11 @@ def title_candidates(page: _Page, anchor: int, rule_title: tuple[int | None, int
             float(ln.text.endswith(",")),
             float(bool(below) and below[0].kind in _HEADER_NEAR),
             float(any(x.kind in ("trailer", "related_list") for x in above)),
+            # a label in a menu has labels on both sides; an article's header puts a byline and a date under
+            # its headline
+            float(k > 0 and k + 1 < len(nonblank) and _is_short(lines[nonblank[k - 1]].text)
+                  and _is_short(lines[nonblank[k + 1]].text)),
+            float(any(b.kind in ("byline", "names") for b in below[:3]) and any(b.kind == "date" for b in below[:3])),
         ])
         idx.append(i)
         rank += 1
@@ -1223,8 +1291,9 @@ def _body(page: _Page, start: int) -> list[str]:
             kept.append(ln.text if article_text(i) else "")  # a marker line that heads a paragraph is a subheading
         else:
             page.note(i)
-    # lines after the last sentence are headline lists and labels, not the article
-    last = max((k for k, t in enumerate(kept) if t and _ends_sentence(t)), default=-1)
+    # lines after the last sentence (or paragraph, in a script without full stops) are headline lists and
+    # labels, not the article
+    last = max((k for k, t in enumerate(kept) if t and (_ends_sentence(t) or _size(t) >= _PARAGRAPH)), default=-1)
     return _paragraphs(kept[: last + 1])
 
 
