@@ -153,20 +153,30 @@ def test_date_within_a_header_line_below_the_title(line: str, published: str) ->
     assert line not in a.body
 
 
+_DOCK_PARAGRAPHS = [
+    "Dock workers in Antwerp walked out on Monday after talks with the Port of Antwerp-Bruges Authority and "
+    "the Belgian Federation of Port Employers broke down over pay, the ABVV Transport Union said.",
+    "Shipping lines including Maersk, MSC and CMA CGM said they would divert vessels to Rotterdam and Hamburg "
+    "while the strike lasts.",
+    "The European Shippers Council warned of delays for exporters in Flanders, the Netherlands and Germany "
+    "through April.",
+]
+
+
 def test_short_text_browser_dump_with_few_wrapped_lines_is_unwrapped() -> None:
     """A short article in a text browser's dump: few lines reach the width, but each broke because the next
     word had no room; a short line the next word would have fitted on (a title, a byline) stays a line."""
     menu = ["Home  World  Business  Opinion  Sport", "", "Sign in  Subscribe", ""]
     head = ["Dockers strike shuts Antwerp container terminals", "By Pieter Janssens", "March 5, 2024", ""]
     body: list[str] = []
-    for p in _PARAGRAPHS[:2]:
+    for p in _DOCK_PARAGRAPHS:  # wrapped before "Hamburg", "through": no lower-case word tells a run-on line
         body += [*_wrap(p, 98), ""]
     tail = ["To read the full story", "Subscribe Sign In", "", "Most read", "",
             *[f"  * Video {n}: highlights of the week in pictures and the stories behind them" for n in range(6)]]
     a = extract_textpage("\n".join(menu + head + body + tail))
     assert a.title == "Dockers strike shuts Antwerp container terminals"
     assert a.authors == ["Pieter Janssens"]
-    assert paragraphs(a.body) == _PARAGRAPHS[:2]
+    assert paragraphs(a.body) == _DOCK_PARAGRAPHS
 
 
 def _wrap_cjk(text: str, width: int) -> list[str]:
@@ -187,6 +197,10 @@ _CJK_PARAGRAPHS = [
     "相关部门已组织力量开展抢修，预计周末前恢复通行，请过往车辆提前规划出行路线并注意安全。",
     "据了解，今年入汛以来，各地已累计转移安置受灾群众两万余人，气象部门提醒，未来三天仍有较强降雨，"
     "沿江沿河地区需加强防范，及时关注当地发布的预警信息，做好防汛准备工作。",
+    "交通运输部表示，将加强与气象、水利等部门的会商研判，及时发布路况信息，必要时启动应急预案，"
+    "全力保障人员安全和物资运输畅通，同时督促各地做好公路桥梁隧道等重点部位的巡查。",
+    "记者在广东清远看到，多支抢险队伍正在清理塌方路段，附近村民也自发提供饮用水和食物，"
+    "当地学校已暂时停课，预计下周一恢复正常教学秩序，受损房屋的鉴定工作也已同步展开。",
 ]
 
 
@@ -194,12 +208,12 @@ def test_text_browser_dump_of_a_chinese_page_is_unwrapped() -> None:
     """A Chinese paragraph wraps anywhere, and its indent of ideographic spaces takes two columns each: its
     lines are joined without spaces, so that the first one is no headline-like fragment."""
     lines = ["首页  新闻  财经  体育", "", "华南强降雨致多条高速临时管制", "", "2024-03-05 20:15:31 来源：新华网", ""]
-    for p in _CJK_PARAGRAPHS * 3:
+    for p in _CJK_PARAGRAPHS:
         lines += [*_wrap_cjk(p, 98), ""]
     a = extract_textpage("\n".join(lines))
     assert a.title == "华南强降雨致多条高速临时管制"
     assert a.published_date == "2024-03-05"
-    assert paragraphs(a.body) == _CJK_PARAGRAPHS * 3
+    assert paragraphs(a.body) == _CJK_PARAGRAPHS
 
 
 _THAI_PARAGRAPHS = [

@@ -37,7 +37,6 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -591,24 +590,24 @@ def _linkish(t: str) -> bool:
 def _wrap_width(raws: list[str], cols: list[int]) -> int | None:
     """The column at which a text browser hard-wrapped the dump, or None when it was not wrapped.
 
-    The width shows itself: many long lines end within a few columns of it, few run past it (a word too long
-    for a line). The densest ten columns of line ends decide; a dump with no such cluster (Chromium's, one
+    No line runs past the width but for a word too long for any line (a tenth of the long lines at most),
+    and lines that wrapped end within a few columns of it and run on into the next line: the widest column
+    with three different lines (and a sixth or so of the long ones) ending in the ten columns up to it, most
+    of them followed by more text, and few lines beyond. A dump with no such column (Chromium's, one
     paragraph a line) is not wrapped.
     """
-    ends = [c for c, r in zip(cols, raws, strict=True) if c >= 40 and len(r.strip()) >= 20]
-    if len(ends) < 8:
+    long = [(k, c) for k, (c, r) in enumerate(zip(cols, raws, strict=True)) if c >= 40 and len(r.strip()) >= 20]
+    if len(long) < 8:
         return None
-    counts = Counter(ends)
-    best, top = 0, 0
-    for c in range(60, max(ends) + 1):
-        k = sum(counts.get(x, 0) for x in range(c - 9, c + 1))
-        if k >= best:  # the widest of equally dense clusters: wrapped lines end at the width, last lines before it
-            best, top = k, c
-    width = max(x for x in ends if top - 9 <= x <= top) if best else 0
-    beyond = sum(x > width + 2 for x in ends)
-    if best < max(6, 0.25 * len(ends)) or beyond > 0.1 * len(ends):
-        return None
-    return width
+    ends = sorted((c for _, c in long), reverse=True)
+    for k, width in enumerate(ends):
+        if k > len(ends) // 10 or width < 60:  # a tenth of the long lines would run past this width
+            return None
+        near = [j for j, c in long if width - 9 <= c <= width]
+        runs_on = sum(1 for j in near if j + 1 < len(raws) and raws[j + 1].strip())
+        if len({raws[j].strip() for j in near}) >= max(3, 0.15 * len(long)) and 2 * runs_on >= len(near):
+            return width
+    return None
 
 
 def _unwrap(raws: list[str], extra: list[int] | None = None) -> list[str]:
@@ -1049,12 +1048,13 @@ def _content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.casefold()) if len(w) >= 4}
 
 
-_SLASH = re.compile(r"\s+/\s+")
-
-
 def _label(text: str) -> bool:
-    """A label-like line (``_is_short``)."""
-    return _is_short(text)
+    """A menu's or a list's label in any script: three words or fewer, and short (a Thai or CJK word is
+    long, and its menu items are single words), not a sentence."""
+    return _words(text) <= 3 and _size(text) <= 8 and not _ends_sentence(text)
+
+
+_SLASH = re.compile(r"\s+/\s+")
 
 
 def _slashed_labels(text: str) -> bool:
@@ -1138,8 +1138,8 @@ def title_candidates(page: _Page, anchor: int, rule_title: tuple[int | None, int
             float(any(x.kind in ("trailer", "related_list") for x in above)),
             # a label in a menu has labels on both sides; an article's header puts a byline and a date under
             # its headline
-            float(k > 0 and k + 1 < len(nonblank) and _is_short(lines[nonblank[k - 1]].text)
-                  and _is_short(lines[nonblank[k + 1]].text)),
+            float(k > 0 and k + 1 < len(nonblank) and _label(lines[nonblank[k - 1]].text)
+                  and _label(lines[nonblank[k + 1]].text)),
             float(any(b.kind in ("byline", "names") for b in below[:3]) and any(b.kind == "date" for b in below[:3])),
         ])
         idx.append(i)
@@ -1257,6 +1257,7 @@ def _body(page: _Page, start: int) -> list[str]:
         return first <= i <= last and page.probs.get(i, 1.0) >= keep
 
     kept: list[str] = []
+    seen = _Shingles()
     in_list = expect_related = False
     listing: str | None = None  # "trailer" or "related_list": inside a list of headlines in the article
     for i in range(start, end):
@@ -1288,13 +1289,31 @@ def _body(page: _Page, start: int) -> list[str]:
             if not page.article.authors and (m := re.search(r"reporting by (.+?)(?:;|$)", ln.text, _I)):
                 page.article.authors.extend(_names(m.group(1), strict=False))
         elif ln.kind in ("text", "trailer", "related_list") and ln.text != page.article.title:
-            kept.append(ln.text if article_text(i) else "")  # a marker line that heads a paragraph is a subheading
+            # a marker line that heads a paragraph is a subheading; a line that says again what the body said
+            # (a teaser or a second copy of the article, which a text browser prints though the page hides it)
+            # is no more of the article
+            kept.append(ln.text if article_text(i) and not seen.repeats(ln.text) else "")
         else:
             page.note(i)
     # lines after the last sentence (or paragraph, in a script without full stops) are headline lists and
     # labels, not the article
     last = max((k for k, t in enumerate(kept) if t and (_ends_sentence(t) or _size(t) >= _PARAGRAPH)), default=-1)
     return _paragraphs(kept[: last + 1])
+
+
+class _Shingles:
+    """The word 4-grams of the body so far: a later line made mostly of them repeats the body."""
+
+    def __init__(self) -> None:
+        self.grams: set[tuple[str, ...]] = set()
+
+    def repeats(self, text: str) -> bool:
+        words = text.split()
+        grams = [tuple(words[k:k + 4]) for k in range(len(words) - 3)]
+        repeated = len(grams) >= 5 and sum(g in self.grams for g in grams) >= 0.8 * len(grams)
+        if not repeated:
+            self.grams.update(grams)
+        return repeated
 
 
 def _is_trailer(lines: list[_Line], i: int) -> bool:
