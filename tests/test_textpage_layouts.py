@@ -256,6 +256,26 @@ def test_wire_header_with_a_long_byline_a_zoned_clock_and_a_highlights_box() -> 
     assert paragraphs(a.body) == _PARAGRAPHS
 
 
+def test_teaser_that_runs_the_body_together_again_is_dropped() -> None:
+    """A text browser prints what the page hides: a teaser box that runs the article's paragraphs together
+    again after it is no more of the article; a paragraph the article itself repeats stays."""
+    lines = ["Floods close ports in northern Italy as rivers burst their banks", "By Giulia Rossi", "",
+             *(p + "\n" for p in _PARAGRAPHS), _PARAGRAPHS[0] + "\n", "More from Giulia Rossi", "",
+             " ".join(_PARAGRAPHS) + "\n", "Read more"]
+    a = extract_textpage("\n".join(lines))
+    assert paragraphs(a.body) == [*_PARAGRAPHS, _PARAGRAPHS[0]]
+
+
+@pytest.mark.parametrize("stamp", [
+    "New York CNN —",  # the article's dateline, its text on the next line
+    "mercredi 28 août 2013, mis à jour à 14:00",  # a date stamp in words the reader does not know
+])
+def test_dateline_or_date_stamp_above_the_body_is_not_the_title(stamp: str) -> None:
+    lines = ["World", "Rebels seize arms depots near the capital after heavy clashes", "By Amanda Tan", "", stamp,
+             *(p + "\n" for p in _PARAGRAPHS)]
+    assert extract_textpage("\n".join(lines)).title == "Rebels seize arms depots near the capital after heavy clashes"
+
+
 # ------------------------------------------------------------------------------- bundled models
 def test_bundled_models_load_and_fit_the_code() -> None:
     assert len(line_model().mean) == len(LINE_FEATURES)

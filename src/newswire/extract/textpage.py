@@ -1054,6 +1054,14 @@ def _label(text: str) -> bool:
     return _words(text) <= 3 and _size(text) <= 8 and not _ends_sentence(text)
 
 
+_DASHES = ("—", "–", " -")
+
+
+def _stamped(text: str) -> bool:
+    """A year and a time of day: a date stamp in any language ("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00")."""
+    return bool(_YEAR.search(text)) and bool(lexicon().time.search(text))
+
+
 _SLASH = re.compile(r"\s+/\s+")
 
 
@@ -1107,8 +1115,9 @@ def title_candidates(page: _Page, anchor: int, rule_title: tuple[int | None, int
         ln = lines[i]
         size = _size(ln.text)
         if (ln.kind not in ("text", "names") or size < 2 or size > 40 or not _LETTER.search(ln.text)
-                or _dated(ln.text) or _slashed_labels(ln.text)):
-            continue  # a line that carries a full date is a dateline, one of labels a breadcrumb, not a headline
+                or _dated(ln.text) or _stamped(ln.text) or _slashed_labels(ln.text) or ln.text.endswith(_DASHES)):
+            continue  # a line that carries a full date (or a year and a clock) is a dateline, one of labels a
+            # breadcrumb, one that ends with a dash the start of a dateline ("New York CNN —"): not headlines
         k = pos[i]
         below = [lines[j] for j in nonblank[k + 1:k + 5]]
         above = [lines[j] for j in nonblank[max(0, k - 3):k]]
@@ -1289,9 +1298,8 @@ def _body(page: _Page, start: int) -> list[str]:
             if not page.article.authors and (m := re.search(r"reporting by (.+?)(?:;|$)", ln.text, _I)):
                 page.article.authors.extend(_names(m.group(1), strict=False))
         elif ln.kind in ("text", "trailer", "related_list") and ln.text != page.article.title:
-            # a marker line that heads a paragraph is a subheading; a line that says again what the body said
-            # (a teaser or a second copy of the article, which a text browser prints though the page hides it)
-            # is no more of the article
+            # a marker line that heads a paragraph is a subheading; a line that says again what the body's
+            # lines said (a teaser, a copy that a text browser prints though the page hides it) is not the article
             kept.append(ln.text if article_text(i) and not seen.repeats(ln.text) else "")
         else:
             page.note(i)
@@ -1302,18 +1310,24 @@ def _body(page: _Page, start: int) -> list[str]:
 
 
 class _Shingles:
-    """The word 4-grams of the body so far: a later line made mostly of them repeats the body."""
+    """The word 4-grams of the body so far, each with the line it came from: a later line made mostly of the
+    4-grams of several earlier lines is a teaser or a second copy of them run together, not more article (a
+    paragraph repeated by itself may be the article's own)."""
 
     def __init__(self) -> None:
-        self.grams: set[tuple[str, ...]] = set()
+        self.grams: dict[tuple[str, ...], int] = {}
+        self.lines = 0
 
     def repeats(self, text: str) -> bool:
         words = text.split()
         grams = [tuple(words[k:k + 4]) for k in range(len(words) - 3)]
-        repeated = len(grams) >= 5 and sum(g in self.grams for g in grams) >= 0.8 * len(grams)
-        if not repeated:
-            self.grams.update(grams)
-        return repeated
+        sources = [self.grams[g] for g in grams if g in self.grams]
+        if len(grams) >= 5 and len(sources) >= 0.8 * len(grams) and len(set(sources)) >= 2:
+            return True
+        self.lines += 1
+        for g in grams:
+            self.grams.setdefault(g, self.lines)
+        return False
 
 
 def _is_trailer(lines: list[_Line], i: int) -> bool:
