@@ -21,6 +21,7 @@ Run: ``.venv/bin/python bench/train_textlines.py [--write]`` after ``bench/textp
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
@@ -192,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="write the models into newswire/data")
     ap.add_argument("--part", choices=("lines", "titles", "all"), default="all")
+    ap.add_argument("--per-page", type=Path, help="write each page's out-of-fold body P/R/F1 (JSON) here")
     args = ap.parse_args(argv)
     pages = [p for p in load_pages() if p.set == "scrapinghub"]
     renderers = [r for r in RENDERERS if (CACHE / r / "scrapinghub").is_dir()]
@@ -204,19 +206,21 @@ def main(argv: list[str] | None = None) -> int:
     random.Random(SEED).shuffle(names)
     fold_of = {n: k % FOLDS for k, n in enumerate(names)}
     if args.part in ("lines", "all"):
-        lines_part(pages, dumps, renderers, fold_of, args.write)
+        lines_part(pages, dumps, renderers, fold_of, args.write, args.per_page)
     if args.part in ("titles", "all"):
         titles_part(pages, dumps, fold_of, args.write)
     return 0
 
 
-def lines_part(pages: list, dumps: dict, renderers: list[str], fold_of: dict, write: bool) -> None:
+def lines_part(pages: list, dumps: dict, renderers: list[str], fold_of: dict, write: bool,
+               per_page: Path | None = None) -> None:
     data = {key: labelled(text, next(p.body for p in pages if p.name == key[1])) for key, text in dumps.items()}
     print(f"{len(pages)} pages x {renderers}: {sum(len(d[1]) for d in data.values())} lines, "
           f"{FOLDS}-fold cross-validation grouped by page")
 
     oof: dict[tuple[float, float], dict[str, list]] = {(k, r): {x: [] for x in renderers}
                                                         for k in GRID_KEEP for r in GRID_REGION}
+    names: dict[str, list[str]] = {r: [] for r in renderers}  # the pages in the order of oof's lists
     truth = {p.name: p.body for p in pages}
     for fold in range(FOLDS):
         train_keys = [k for k in data if fold_of[k[1]] != fold]
@@ -230,6 +234,8 @@ def lines_part(pages: list, dumps: dict, renderers: list[str], fold_of: dict, wr
                 if fold_of[name] == fold:
                     body = extract_textpage(text, model=model).body if text.strip() else ""
                     per[r].append(shingle_tp_fp_fn(truth[name], body))
+                    if (keep, region) == next(iter(oof)):
+                        names[r].append(name)
         print(f"  fold {fold + 1}/{FOLDS} done", flush=True)
     best, best_f1 = None, -1.0
     for (keep, region), per in oof.items():
@@ -241,6 +247,10 @@ def lines_part(pages: list, dumps: dict, renderers: list[str], fold_of: dict, wr
             best, best_f1 = (keep, region), mean_f1
     assert best is not None
     print(f"chosen: keep {best[0]} region {best[1]} (mean out-of-fold F1 {best_f1:.3f})")
+    if per_page:
+        per_page.write_text(json.dumps({r: dict(zip(names[r], oof[best][r], strict=True)) for r in renderers},
+                                       indent=0), encoding="utf-8")
+        print(f"written: {per_page}")
     if write:
         x = np.vstack([d[0] for d in data.values()])
         y = np.concatenate([d[1] for d in data.values()])

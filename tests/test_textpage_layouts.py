@@ -160,6 +160,8 @@ _DOCK_PARAGRAPHS = [
     "while the strike lasts.",
     "The European Shippers Council warned of delays for exporters in Flanders, the Netherlands and Germany "
     "through April.",
+    "Port officials said talks would resume on Thursday at the Ministry of Labour in Brussels, with a mediator "
+    "sent by the Flemish government.",
 ]
 
 

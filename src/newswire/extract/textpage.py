@@ -587,14 +587,22 @@ def _linkish(t: str) -> bool:
     return "@" in t and bool(_HANDLE.search(t))
 
 
+def _no_room(col: int, following: str, width: int) -> bool:
+    """Whether the next line's first word would not have fitted after ``col`` columns (a wide CJK character
+    takes two columns and breaks anywhere): the line above broke there because it was full."""
+    wide = bool(_WIDE.match(following))
+    first = following.split(" ", 1)[0]
+    word = 2 if wide else len(first) + len(_WIDE.findall(first))
+    return col + (0 if wide else 1) + word > width
+
+
 def _wrap_width(raws: list[str], cols: list[int]) -> int | None:
     """The column at which a text browser hard-wrapped the dump, or None when it was not wrapped.
 
     No line runs past the width but for a word too long for any line (a tenth of the long lines at most),
-    and lines that wrapped end within a few columns of it and run on into the next line: the widest column
-    with three different lines (and a sixth or so of the long ones) ending in the ten columns up to it, most
-    of them followed by more text, and few lines beyond. A dump with no such column (Chromium's, one
-    paragraph a line) is not wrapped.
+    and a line that wrapped ends near it, followed by a line whose first word would not have fitted: the
+    widest column with four different such lines in the ten columns up to it, at least half of the lines
+    that end there. A dump with no such column (Chromium's, one paragraph a line) is not wrapped.
     """
     long = [(k, c) for k, (c, r) in enumerate(zip(cols, raws, strict=True)) if c >= 40 and len(r.strip()) >= 20]
     if len(long) < 8:
@@ -604,8 +612,9 @@ def _wrap_width(raws: list[str], cols: list[int]) -> int | None:
         if k > len(ends) // 10 or width < 60:  # a tenth of the long lines would run past this width
             return None
         near = [j for j, c in long if width - 9 <= c <= width]
-        runs_on = sum(1 for j in near if j + 1 < len(raws) and raws[j + 1].strip())
-        if len({raws[j].strip() for j in near}) >= max(3, 0.15 * len(long)) and 2 * runs_on >= len(near):
+        wrapped = [j for j in near
+                   if j + 1 < len(raws) and raws[j + 1].strip() and _no_room(cols[j], raws[j + 1].strip(), width)]
+        if len({raws[j].strip() for j in wrapped}) >= 4 and 2 * len(wrapped) >= len(near):
             return width
     return None
 
@@ -613,10 +622,9 @@ def _wrap_width(raws: list[str], cols: list[int]) -> int | None:
 def _unwrap(raws: list[str], extra: list[int] | None = None) -> list[str]:
     """Re-join the lines of a dump that a text browser hard-wrapped at a fixed width (``w3m -dump``).
 
-    A line broke there because the next line's first word did not fit within the width (a wide CJK
-    character takes two columns, and breaks anywhere): such a line is joined to the next one in its block,
-    with a space unless both sides are written without spaces. ``extra`` adds columns the lines had before
-    their spaces were normalised.
+    A line broke there because the next line's first word did not fit within the width: such a line is
+    joined to the next one in its block, with a space unless both sides are written without spaces.
+    ``extra`` adds columns the lines had before their spaces were normalised.
     """
     cols = [len(r.rstrip()) + len(_WIDE.findall(r)) for r in raws]
     if extra is not None:
@@ -628,16 +636,11 @@ def _unwrap(raws: list[str], extra: list[int] | None = None) -> list[str]:
     joining, above = False, 0  # whether the line above may run on, and its width
     for raw, col in zip(raws, cols, strict=True):
         nxt = raw.strip()
-        if joining and nxt and not _BULLET.match(raw):
-            wide = bool(_WIDE.match(nxt))
-            first = nxt.split(" ", 1)[0]
-            word = 2 if wide else len(first) + len(_WIDE.findall(first))
-            if above + (0 if wide else 1) + word > width:  # the word had no room on the line above
-                prev = out[-1].rstrip()
-                out[-1] = prev + ("" if wide and _WIDE.match(prev[-1:]) else " ") + nxt
-                joining, above = col >= width // 2, col
-                continue
-        out.append(raw)
+        if joining and nxt and not _BULLET.match(raw) and _no_room(above, nxt, width):
+            prev = out[-1].rstrip()
+            out[-1] = prev + ("" if _WIDE.match(nxt) and _WIDE.match(prev[-1:]) else " ") + nxt
+        else:
+            out.append(raw)
         joining, above = bool(nxt) and col >= width // 2, col
     return out
 
