@@ -218,6 +218,42 @@ def test_text_browser_dump_of_a_chinese_page_is_unwrapped() -> None:
     assert paragraphs(a.body) == _CJK_PARAGRAPHS
 
 
+def _wrap_wide_words(text: str, width: int) -> list[str]:
+    """Wrap text whose words are written in a wide script with spaces between them (Korean) at ``width``
+    columns, two a wide character, breaking between words."""
+    out, line, cols = [], "", 0
+    for word in text.split():
+        w = sum(1 if ch.isascii() else 2 for ch in word)
+        if line and cols + 1 + w > width:
+            out.append(line)
+            line, cols = word, w
+        else:
+            line, cols = (f"{line} {word}", cols + 1 + w) if line else (word, w)
+    return [*out, line]
+
+
+_KOREAN_PARAGRAPHS = [
+    "서울시는 25일 집중호우로 한강 주변 도로 일부의 차량 통행을 통제한다고 밝혔다. 시 관계자는 올림픽대로와 "
+    "강변북로 일부 구간이 침수돼 복구 작업이 진행 중이며 시민들은 대중교통을 이용해 달라고 당부했다.",
+    "기상청은 이번 주말까지 중부지방에 최대 200밀리미터의 비가 더 내릴 것으로 예보했다. 산사태와 하천 범람 "
+    "위험이 있는 지역의 주민들은 지방자치단체의 안내에 따라 미리 대피할 것을 권고했다.",
+    "행정안전부는 중앙재난안전대책본부 비상근무를 2단계로 올리고 피해 상황을 집계하고 있다. 현재까지 "
+    "이재민은 300여 명으로 파악됐으며 이들은 인근 학교와 체육관에 마련된 임시 대피소에 머물고 있다.",
+]
+
+
+def test_text_browser_dump_of_a_korean_page_is_unwrapped() -> None:
+    """Korean is written wide but breaks between words: its wrapped lines are joined with a space, and an
+    image's alt text the browser printed in front of a paragraph still counts in the line's width."""
+    lines = ["홈  뉴스  정치  경제  사회", "", "집중호우로 한강 주변 도로 통제", "기사입력 : 2024-07-25 15:24", ""]
+    for k, p in enumerate(_KOREAN_PARAGRAPHS):
+        wrapped = _wrap_wide_words(("[사진=연합뉴스] " if k == 0 else "") + p, 78)
+        lines += [*wrapped, ""]
+    a = extract_textpage("\n".join(lines))
+    assert a.title == "집중호우로 한강 주변 도로 통제"
+    assert paragraphs(a.body) == _KOREAN_PARAGRAPHS
+
+
 _THAI_PARAGRAPHS = [
     "ฝนตกหนักต่อเนื่องตั้งแต่คืนวันเสาร์ทำให้น้ำป่าไหลหลากเข้าท่วมบ้านเรือนประชาชนในอำเภอแม่สายและอำเภอเชียงแสน "
     "จังหวัดเชียงราย เจ้าหน้าที่ได้อพยพผู้คนกว่าสองพันคนไปยังศูนย์พักพิงชั่วคราวที่โรงเรียนและวัดในพื้นที่",

@@ -587,10 +587,19 @@ def _linkish(t: str) -> bool:
     return "@" in t and bool(_HANDLE.search(t))
 
 
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
+def _unspaced(text: str) -> bool:
+    """Whether the text starts with a character of a script written without spaces (wide, not Korean)."""
+    return bool(_WIDE.match(text)) and not _HANGUL.match(text)
+
+
 def _no_room(col: int, following: str, width: int) -> bool:
     """Whether the next line's first word would not have fitted after ``col`` columns (a wide CJK character
-    takes two columns and breaks anywhere): the line above broke there because it was full."""
-    wide = bool(_WIDE.match(following))
+    takes two columns, and Chinese and Japanese break anywhere; Korean breaks between words): the line above
+    broke there because it was full."""
+    wide = _unspaced(following)
     first = following.split(" ", 1)[0]
     word = 2 if wide else len(first) + len(_WIDE.findall(first))
     return col + (0 if wide else 1) + word > width
@@ -619,26 +628,28 @@ def _wrap_width(raws: list[str], cols: list[int]) -> int | None:
     return None
 
 
-def _unwrap(raws: list[str], extra: list[int] | None = None) -> list[str]:
+def _unwrap(raws: list[str], shown: list[str] | None = None, extra: list[int] | None = None) -> list[str]:
     """Re-join the lines of a dump that a text browser hard-wrapped at a fixed width (``w3m -dump``).
 
     A line broke there because the next line's first word did not fit within the width: such a line is
     joined to the next one in its block, with a space unless both sides are written without spaces.
-    ``extra`` adds columns the lines had before their spaces were normalised.
+    ``shown`` are the lines as the browser laid them out (``raws`` may have lost image alt texts since), and
+    ``extra`` adds the columns they had before their spaces were normalised.
     """
-    cols = [len(r.rstrip()) + len(_WIDE.findall(r)) for r in raws]
+    shown = raws if shown is None else shown
+    cols = [len(r.rstrip()) + len(_WIDE.findall(r)) for r in shown]
     if extra is not None:
         cols = [c + e for c, e in zip(cols, extra, strict=True)]
-    width = _wrap_width(raws, cols)
+    width = _wrap_width(shown, cols)
     if width is None:
         return raws
     out: list[str] = []
     joining, above = False, 0  # whether the line above may run on, and its width
-    for raw, col in zip(raws, cols, strict=True):
+    for raw, seen, col in zip(raws, shown, cols, strict=True):
         nxt = raw.strip()
-        if joining and nxt and not _BULLET.match(raw) and _no_room(above, nxt, width):
+        if joining and nxt and not _BULLET.match(raw) and _no_room(above, seen.strip(), width):
             prev = out[-1].rstrip()
-            out[-1] = prev + ("" if _WIDE.match(nxt) and _WIDE.match(prev[-1:]) else " ") + nxt
+            out[-1] = prev + ("" if _unspaced(nxt) and _unspaced(prev[-1:]) else " ") + nxt
         else:
             out.append(raw)
         joining, above = bool(nxt) and col >= width // 2, col
@@ -660,7 +671,8 @@ def page_lines(text: str) -> list[_Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # an ideographic space takes two columns of a text browser's width, and becomes one plain space
     ideographic = [r.rstrip().count("\u3000") for r in text.split("\n")] if "\u3000" in text else None
-    raws = _unwrap([_IMAGE_ALTS.sub(r"\1", r) if "[" in r else r for r in _normalise(text).split("\n")], ideographic)
+    shown = _normalise(text).split("\n")
+    raws = _unwrap([_IMAGE_ALTS.sub(r"\1", r) if "[" in r else r for r in shown], shown, ideographic)
     return _pair_captions(_join_wrapped([_classify(_collapse(raw), raw) for raw in raws]))
 
 
