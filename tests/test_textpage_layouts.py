@@ -254,6 +254,25 @@ def test_text_browser_dump_of_a_korean_page_is_unwrapped() -> None:
     assert paragraphs(a.body) == _KOREAN_PARAGRAPHS
 
 
+_JAPANESE_PARAGRAPHS = [
+    "【3月5日 共同】北海道の東部で5日未明、大雪による停電が相次ぎ、約2万世帯で電気が使えない状態が続いている。"
+    "電力会社は復旧作業を急いでいるが、道路の除雪が追いつかず、作業員の移動に時間がかかっているという。",
+    "気象台によると、大雪は6日朝まで続く見込みで、停電が長引く恐れもある。自治体は暖房が使えない高齢者などに"
+    "避難所の利用を呼びかけている。",
+]
+
+
+def test_japanese_headline_shares_characters_with_the_lead() -> None:
+    """Japanese writes no spaces: the headline's words shared with the lead are pairs of characters, and a
+    breadcrumb the browser ran together above it ("ニュース社会 Video") is no headline."""
+    lines = ["ホーム  ニュース  スポーツ", "", "ニュース社会 Video", "", "北海道東部で大雪による停電、約2万世帯に影響",
+             "", "2024年3月5日 10:01 発信地：札幌", "", *(p + "\n" for p in _JAPANESE_PARAGRAPHS)]
+    a = extract_textpage("\n".join(lines))
+    assert a.title == "北海道東部で大雪による停電、約2万世帯に影響"
+    assert a.published_date == "2024-03-05"
+    assert paragraphs(a.body) == _JAPANESE_PARAGRAPHS
+
+
 _THAI_PARAGRAPHS = [
     "ฝนตกหนักต่อเนื่องตั้งแต่คืนวันเสาร์ทำให้น้ำป่าไหลหลากเข้าท่วมบ้านเรือนประชาชนในอำเภอแม่สายและอำเภอเชียงแสน "
     "จังหวัดเชียงราย เจ้าหน้าที่ได้อพยพผู้คนกว่าสองพันคนไปยังศูนย์พักพิงชั่วคราวที่โรงเรียนและวัดในพื้นที่",
@@ -312,6 +331,20 @@ def test_dateline_or_date_stamp_above_the_body_is_not_the_title(stamp: str) -> N
     lines = ["World", "Rebels seize arms depots near the capital after heavy clashes", "By Amanda Tan", "", stamp,
              *(p + "\n" for p in _PARAGRAPHS)]
     assert extract_textpage("\n".join(lines)).title == "Rebels seize arms depots near the capital after heavy clashes"
+
+
+@pytest.mark.parametrize("line", [
+    "He said so.", 'He said "no."', "He said “no”", "Is it?”)", "Really…", "終わった。", "Menu", "", "a\n",
+    "Ends with a quote'", "Odd ending )", "Read more at www.example.com", "Mail jane@example.org today",
+    "See https://example.com/a", "[photo] Storm", "[ unclosed", "file.HTML here", "Version 2.0 is out",
+])
+def test_fast_line_checks_agree_with_their_patterns(line: str) -> None:
+    """The sentence-end and link checks read the line without their regexes (speed); they answer as the
+    regexes do."""
+    from newswire.extract.textpage import _LINKISH, _SENTENCE_END, _ends_sentence, _linkish
+
+    assert _ends_sentence(line) == bool(_SENTENCE_END.search(line))
+    assert _linkish(line) == bool(_LINKISH.search(line))
 
 
 # ------------------------------------------------------------------------------- bundled models

@@ -751,7 +751,7 @@ _BASE_NAMES = ("log_words", "log_chars", "ends_sentence", "prose", "short", "hea
 _CONTEXT_NAMES = ("prev_prose", "next_prose", "prev_words", "next_words", "near_prose", "near_words",
                   "far_prose", "far_words")
 LINE_FEATURES: tuple[str, ...] = (*_BASE_NAMES, *_CONTEXT_NAMES, "position", "repeated", "share_of_words",
-                                  "in_prose_run", "before_run", "after_run")
+                                  "in_prose_run", "before_run", "after_run", "page_bullets", "bullet_neighbour")
 
 
 def _prose_run(base: list[list[float]], sizes: list[float]) -> tuple[int, int]:
@@ -804,6 +804,12 @@ def line_features(lines: list[_Line]):  # -> (indices, numpy array of shape (len
     out[:, col + 3] = (a <= k) & (k <= b)
     out[:, col + 4] = [math.log1p(max(0, a - j)) for j in range(n)]
     out[:, col + 5] = [math.log1p(max(0, j - b)) for j in range(n)]
+    # a text browser's dump lists links and menus as bullets: how much of the page is lists, and whether the
+    # line stands in one
+    bullets = out[:, _BASE_NAMES.index("bullet")]
+    out[:, col + 6] = bullets.mean()
+    out[1:, col + 7] = bullets[:-1]
+    out[:-1, col + 7] = np.maximum(out[:-1, col + 7], bullets[1:])
     return idx, out
 
 
@@ -1056,11 +1062,27 @@ _HEADER_NEAR = {"date", "byline", "reading", "names", "caption", "credit", "agen
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 
 
+def _date_shaped(ln: _Line) -> bool:
+    """A date line, or a short line that carries a date among other words ("2018年6月18日 10:01 発信地：カノ")."""
+    return ln.kind == "date" or (ln.kind in ("text", "names") and (_dated(ln.text) or _stamped(ln.text)))
+
+
+def _header_near(ln: _Line) -> bool:
+    """A line of the kind that stands between a headline and its article: byline, date, caption, credit..."""
+    return ln.kind in _HEADER_NEAR or _date_shaped(ln)
+
+
 _WORD = re.compile(r"\w+")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]{2,}")
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.casefold()) if len(w) >= 4}
+    """Words of four letters or more; in a script written without spaces, pairs of its characters."""
+    words = {w for w in _WORD.findall(text.casefold()) if len(w) >= 4}
+    if text.isascii() or not _CJK.search(text):
+        return words
+    runs = _CJK_RUN.findall(text)
+    return {w for w in words if not _CJK.search(w)} | {r[k:k + 2] for r in runs for k in range(len(r) - 1)}
 
 
 def _label(text: str) -> bool:
@@ -1147,7 +1169,7 @@ def title_candidates(page: _Page, anchor: int, rule_title: tuple[int | None, int
             math.log1p(counts.get(ln.text, 1) - 1),
             float(last.get(ln.text, -1) > i),
             math.log1p(len(nonblank) - k), float(rank == 0), float(rank == 1),
-            float(any(b.kind in _HEADER_NEAR for b in below)), float(any(a.kind in _HEADER_NEAR for a in above)),
+            float(any(map(_header_near, below))), float(any(map(_header_near, above))),
             float(prev_h and next_h), float(bool(_CLOCK.match(nxt)) or nxt.isdigit()),
             sum(w[:1].isupper() for w in words) / max(1, len(words)), float(ln.text[:1].isupper()),
             float(":" in ln.text), len(cw & lead) / max(1, len(cw)), page.probs.get(i, 0.0),
@@ -1158,13 +1180,13 @@ def title_candidates(page: _Page, anchor: int, rule_title: tuple[int | None, int
             math.log1p(everything.count(ln.text) - counts[ln.text]) if len(ln.text) >= 15 else 0.0,
             float(len(ln.text) > 15 and ln.text in holders),
             float(ln.text.endswith(",")),
-            float(bool(below) and below[0].kind in _HEADER_NEAR),
+            float(bool(below) and _header_near(below[0])),
             float(any(x.kind in ("trailer", "related_list") for x in above)),
             # a label in a menu has labels on both sides; an article's header puts a byline and a date under
             # its headline
             float(k > 0 and k + 1 < len(nonblank) and _label(lines[nonblank[k - 1]].text)
                   and _label(lines[nonblank[k + 1]].text)),
-            float(any(b.kind in ("byline", "names") for b in below[:3]) and any(b.kind == "date" for b in below[:3])),
+            float(any(b.kind in ("byline", "names") for b in below[:3]) and any(map(_date_shaped, below[:3]))),
         ])
         idx.append(i)
         rank += 1
