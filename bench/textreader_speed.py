@@ -8,10 +8,12 @@ The same pages are read by both versions, each in its own fresh process, in turn
   ``bench/textpages.py``; skipped when absent): hundreds of lines of chrome each.
 
 The earlier version is the commit's ``src/`` taken with ``git archive`` into a temporary folder (default
-921439d, the reader before its line model). Each process reads every page once to warm up (imports,
-the lexicon, the models, the date parser's cache), then times ``--passes`` passes over each set in CPU
-time (``time.process_time``: other work on the machine does not count) and keeps its fastest; the two
-versions take ``--turns`` turns each, and the fastest turn is reported, as pages/s, MB/s and now/before.
+921439d, the reader before its line model). Each process warms up on a page of its own (imports, the
+lexicon, the models, the date parser), then times in CPU time (``time.process_time``: other work on the
+machine does not count) a first reading of each set, in which every date goes through the date parser as
+on pages never seen, and ``--passes`` readings again, the date parser's answers cached, keeping the
+fastest: the reader's own work. The two versions take ``--turns`` turns each and the fastest turn of each
+is reported, as pages/s (MB/s) and now/before.
 
 Run: ``.venv/bin/python bench/textreader_speed.py [--before REV] [--turns 3] [--passes 3]``
 (exit status 1 when this tree is slower than the earlier version on a set).
@@ -61,18 +63,34 @@ def worker(src: str, sets: dict[str, list[str]], passes: int) -> dict[str, dict[
             except InputError:
                 pass
 
-    for pages in texts.values():
-        read_all(pages)
+    read_all([_WARM_UP])  # imports, the lexicon, the models and the date parser, on a page of no set
     out = {}
     for name, pages in texts.items():
+        start = time.process_time()
+        read_all(pages)  # first reading: every date goes through the date parser
+        first = time.process_time() - start
         best = float("inf")
-        for _ in range(passes):
+        for _ in range(passes):  # again: the date parser's answers are cached
             start = time.process_time()
             read_all(pages)
             best = min(best, time.process_time() - start)
         chars = sum(len(t) for t in pages)
-        out[name] = {"pages": len(pages), "seconds": best, "pages_s": len(pages) / best, "mb_s": chars / best / 1e6}
+        out[name] = {"pages": len(pages), "seconds": best, "pages_s": len(pages) / best, "mb_s": chars / best / 1e6,
+                     "first_seconds": first, "first_pages_s": len(pages) / first}
     return out
+
+
+_WARM_UP = """World
+
+Storm closes two ports in the north as rivers rise
+
+By Jane Doe
+12 January 2021 10:15 GMT
+
+Heavy rain forced the closure of two ports on Friday, the coast guard said, as rivers burst their banks.
+
+The civil protection agency said more than 2,000 people had spent the night in shelters.
+"""
 
 
 def run_worker(src: Path, sets: dict[str, list[str]], passes: int) -> dict[str, dict[str, float]]:
@@ -115,17 +133,26 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.turns):
             for label, src in versions.items():
                 for name, r in run_worker(src, sets, args.passes).items():
-                    if name not in best.setdefault(label, {}) or r["seconds"] < best[label][name]["seconds"]:
+                    if name not in best.setdefault(label, {}):
                         best[label][name] = r
-    print(f"text reader speed, CPU time, fastest of {args.turns} processes x {args.passes} passes:")
+                    mine = best[label][name]
+                    if r["seconds"] < mine["seconds"]:
+                        mine.update({k: v for k, v in r.items() if not k.startswith("first")})
+                    if r["first_seconds"] < mine["first_seconds"]:
+                        mine.update({k: v for k, v in r.items() if k.startswith("first")})
+    print(f"text reader speed, CPU time, fastest of {args.turns} processes (first reading; then the fastest of "
+          f"{args.passes} readings again, the date parser's answers cached):")
     ok = True
     before_label = next(iter(versions))
     for name in sets:
         b, n = best[before_label][name], best["now"][name]
-        ratio = n["pages_s"] / b["pages_s"]
-        ok = ok and ratio >= 1.0
-        print(f"  {name} ({n['pages']} pages): {before_label} {b['pages_s']:.0f} pages/s ({b['mb_s']:.2f} MB/s), "
-              f"now {n['pages_s']:.0f} pages/s ({n['mb_s']:.2f} MB/s): now/before {ratio:.2f}")
+        first = n["first_pages_s"] / b["first_pages_s"]
+        again = n["pages_s"] / b["pages_s"]
+        ok = ok and min(first, again) >= 1.0
+        print(f"  {name} ({n['pages']} pages), first reading: {before_label} {b['first_pages_s']:.0f} pages/s, "
+              f"now {n['first_pages_s']:.0f} pages/s: now/before {first:.2f}")
+        print(f"  {name} ({n['pages']} pages), read again: {before_label} {b['pages_s']:.0f} pages/s "
+              f"({b['mb_s']:.2f} MB/s), now {n['pages_s']:.0f} pages/s ({n['mb_s']:.2f} MB/s): now/before {again:.2f}")
     return 0 if ok else 1
 
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from itertools import accumulate
@@ -96,6 +96,13 @@ class Lexicon:
     month_first_zones: frozenset[str]
     rubrics: frozenset[str]
     credit_words: frozenset[str]
+    gate: re.Pattern[str]  # matches wherever one of the anchored line patterns below could (one test for all)
+
+
+# the whole-line patterns that _classify tries on every line, in one alternation (their groups unnamed)
+_GATED = ("list_start", "list_end", "related_list", "trailer", "reading_time", "caption_prefix", "credit_alone",
+          "source", "related", "related_alone", "byline")
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
 
 
 def _entries(data: dict, key: str, source: str) -> list[str]:
@@ -134,7 +141,7 @@ def parse_lexicon(data: object, source: str = DATA_FILE) -> Lexicon:
     photo = rf"(?:{agencies})"
     zones = "|".join(re.escape(z) for z in e["time_zones"])
     credit_label = alt("credit_labels")
-    return Lexicon(
+    lex = Lexicon(
         chrome=line(alt("chrome")),
         legal=line(alt("legal")),
         plug=line(alt("plugs")),
@@ -173,7 +180,10 @@ def parse_lexicon(data: object, source: str = DATA_FILE) -> Lexicon:
         month_first_zones=frozenset(z.upper() for z in e["month_first_zones"]),
         rubrics=frozenset(w.casefold() for w in e["rubrics"]),
         credit_words=frozenset(e["photo_agencies"]) - {"Image", "Photo", "File", "Pool"},
+        gate=re.compile(r"(?!)"),
     )
+    gate = "|".join(f"(?:{_GROUP_NAME.sub('(?:', getattr(lex, key).pattern)})" for key in _GATED)
+    return replace(lex, gate=re.compile(gate, _I))
 
 
 @lru_cache(maxsize=1)
@@ -191,9 +201,12 @@ _DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}?\((?P<a>[A-Z][A-
 _SEGMENT_SEP = re.compile(r"\s+(?:\||::|•|·|>|›|»)\s+")
 _CRUMB_SEP = re.compile(r"\s+(?:>|›|»)\s+")
 _SEGMENT_SPLIT = re.compile(rf"{_SEGMENT_SEP.pattern}|\s{{2,}}")
+_SEPARATOR_MARK = re.compile(r"[|:•·>›»]")
+_TWO_SPACES = re.compile(r"\s\s")
 
 # dates: "2021-02-07", "February 7, 2021", "Sun 7 Apr 2024 10.15 BST", "08.03.2023 / 23:15", "3 hours ago"
-_MONTH = "(?:" + "|".join(map(re.escape, sorted(month_spellings(), key=len, reverse=True))) + r")\.?"
+_MONTH_NAMES = "|".join(map(re.escape, sorted(month_spellings(), key=len, reverse=True)))
+_MONTH = f"(?:{_MONTH_NAMES})" + r"\.?"
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
 # a lookahead for the first character lets the scan skip the positions where no date starts
 _NUM_DATE = re.compile(
@@ -298,6 +311,9 @@ _NAME_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")  # ", and": the se
 
 def _names(text: str, strict: bool) -> list[str]:
     """People's names from a byline ("Jane Doe and John Roe in Kyiv"); strict: all parts must be names."""
+    head = text.lstrip(".")[:1]
+    if strict and head and not ("A" <= head <= "Z" or head in ",&" or head.isspace()):
+        return []  # the first part is no name: a name starts with a capital A-Z
     text = _BYLINE_TAIL.split(text)[0]
     text = _IN_PLACE.sub("", text)
     names: list[str] = []
@@ -319,7 +335,7 @@ def _split_credits(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\s*(?:,|;|&|/|\band\b)\s*", text) if p.strip()]
 
 
-@dataclass
+@dataclass(slots=True)
 class _DateLine:
     value: str | None  # ISO date or datetime; None for relative dates ("3 hours ago")
     section: str | None
@@ -402,14 +418,28 @@ def _month_first_page(text: str) -> bool:
     return len(_MONTH_DAY.findall(text)) + zones > len(_DAY_MONTH.findall(text))
 
 
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    """Each month spelling of ``dates.yaml``, case-folded, with its month's number."""
+    return {str(name).casefold(): int(number) for number, names in read_yaml("dates.yaml")["months"].items()
+            for name in names}
+
+
+_DAY_MONTH_YEAR = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES})\.?,?\s+(?P<y>\d{{4}})", _I)
+_MONTH_DAY_YEAR = re.compile(rf"(?P<m>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", _I)
+
+
 @lru_cache(maxsize=1024)
 def _parse_date(date_text: str, time: str | None) -> str | None:
     """ISO "YYYY-MM-DD", or a full ISO datetime when the line gives a time next to the date."""
-    import dateparser  # slow to import: only pages with dates pay for it
-
     iso = bool(_ISO_DATE.fullmatch(date_text))
     if iso and len(date_text) == 10 and not time:
         return date_text
+    if not time and (m := _DAY_MONTH_YEAR.fullmatch(date_text) or _MONTH_DAY_YEAR.fullmatch(date_text)):
+        # "7 March 2024", "March 7th, 2024": read here as the date parser reads them, without its cost
+        return _iso(int(m.group("y")), _month_numbers()[m.group("m").casefold()], int(m.group("d")))
+    import dateparser  # slow to import: only pages with dates that need it pay for it
+
     full = date_text if not time or (iso and len(date_text) > 10) else f"{date_text} {time}"
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}  # names, not words: dateparser's
     parsed = dateparser.parse(full, languages=["en"], settings=settings)  # type: ignore[arg-type]
@@ -472,7 +502,9 @@ def _tag_list(text: str) -> bool:
 def _segments(raw: str) -> tuple[list[str], bool]:
     """A line's parts split at menu separators ("|", "::", ">", runs of spaces); True if "|", "::", ">"... """
     raw = raw.strip()
-    if not _SEGMENT_SPLIT.search(raw):  # one part, no separator
+    # one part when the line has no separator: a quick look for its marks first (a separator needs one of
+    # them, or two white spaces in a row)
+    if not (_SEPARATOR_MARK.search(raw) or _TWO_SPACES.search(raw)) or not _SEGMENT_SPLIT.search(raw):
         return ([part] if (part := _collapse(raw)) else []), False
     strong = bool(_SEGMENT_SEP.search(raw))
     parts = _SEGMENT_SPLIT.split(raw)
@@ -497,7 +529,7 @@ def _nav(raw: str, segments: list[str], strong: bool) -> bool:
 HEADER_KINDS = {"date", "reading", "byline", "caption", "credit", "chrome", "nav", "names", "contrib"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     kind: str  # blank, chrome, nav, reading, date, byline, names, caption, credit, related, related_alone,
@@ -513,32 +545,33 @@ def _classify(text: str, raw: str | None = None) -> _Line:
         return _Line(text, "chrome")  # rules and ornaments: "-----", "* * *", "|"
     lex = lexicon()
     segments, strong = _segments(raw if raw is not None else text)
-    if lex.list_start.match(text):
-        return _Line(text, "list_start")
-    if lex.list_end.match(text):
-        return _Line(text, "list_end")
-    if lex.related_list.match(text):
-        return _Line(text, "related_list")
-    if lex.trailer.match(text):
-        return _Line(text, "trailer")
-    if lex.reading_time.match(text):
-        return _Line(text, "reading")
-    if m := lex.caption_prefix.match(text):
-        return _Line(text, "caption", _caption(m.group("t")) or Caption(m.group("t")))
-    if (m := lex.credit_alone.match(text)) and _words(m.group("c")) <= 8:
-        return _Line(text, "credit", m.group("c").strip())
-    if (m := lex.source.match(text)) and _words(m.group("s")) <= 10:
-        return _Line(text, "source", _split_credits(m.group("s")))
+    if lexical := lex.gate.match(text) is not None:  # else none of the patterns in the gate matches
+        if lex.list_start.match(text):
+            return _Line(text, "list_start")
+        if lex.list_end.match(text):
+            return _Line(text, "list_end")
+        if lex.related_list.match(text):
+            return _Line(text, "related_list")
+        if lex.trailer.match(text):
+            return _Line(text, "trailer")
+        if lex.reading_time.match(text):
+            return _Line(text, "reading")
+        if m := lex.caption_prefix.match(text):
+            return _Line(text, "caption", _caption(m.group("t")) or Caption(m.group("t")))
+        if (m := lex.credit_alone.match(text)) and _words(m.group("c")) <= 8:
+            return _Line(text, "credit", m.group("c").strip())
+        if (m := lex.source.match(text)) and _words(m.group("s")) <= 10:
+            return _Line(text, "source", _split_credits(m.group("s")))
     if _is_chrome(text) or (len(segments) >= 2 and all(map(_is_chrome, segments))):
         return _Line(text, "chrome")
-    if m := lex.related.match(text):
+    if lexical and (m := lex.related.match(text)):
         if _words(text) <= 30 and (m.group("t") or m.group("t2")):
             return _Line(text, "related", (m.group("t") or m.group("t2")).strip())
-    if lex.related_alone.match(text):
+    if lexical and lex.related_alone.match(text):
         return _Line(text, "related_alone")
     if (d := _date_line(text)) is not None:
         return _Line(text, "date", d)
-    if ((m := lex.byline.match(text)) and not text.endswith(".")
+    if (lexical and (m := lex.byline.match(text)) and not text.endswith(".")
             and (_words(text) <= 12 or (_words(text) <= 30 and len(_names(m.group("n"), strict=False)) >= 2))):
         return _Line(text, "byline", _names(m.group("n"), strict=False))
     if lex.contrib.search(text) and _words(text) <= 40:
@@ -637,7 +670,7 @@ def _unwrap(raws: list[str], shown: list[str] | None = None, extra: list[int] | 
     ``extra`` adds the columns they had before their spaces were normalised.
     """
     shown = raws if shown is None else shown
-    cols = [len(r.rstrip()) + len(_WIDE.findall(r)) for r in shown]
+    cols = [len(r.rstrip()) + (0 if r.isascii() else len(_WIDE.findall(r))) for r in shown]
     if extra is not None:
         cols = [c + e for c, e in zip(cols, extra, strict=True)]
     width = _wrap_width(shown, cols)
@@ -794,34 +827,31 @@ def line_features(lines: list[_Line]):  # -> (indices, numpy array of shape (len
     acc = np.zeros((n + 1, 2))
     np.cumsum(values, axis=0, out=acc[1:])  # prefix sums, for a window's mean without the line itself
     for col, reach in ((nb + 4, 3), (nb + 6, 12)):
-        lo, hi, width = _windows(n, reach)
-        out[:, col:col + 2] = (acc[hi + 1] - acc[lo] - values) / width
-    col = nb + len(_CONTEXT_NAMES)
-    k = np.arange(n)
-    out[:, col] = k / max(1, n - 1)
-    out[:, col + 1] = [float(counts[t] > 1) for t in texts]
-    out[:, col + 2] = np.asarray(sizes) / total
-    out[:, col + 3] = (a <= k) & (k <= b)
-    out[:, col + 4] = [math.log1p(max(0, a - j)) for j in range(n)]
-    out[:, col + 5] = [math.log1p(max(0, j - b)) for j in range(n)]
-    # a text browser's dump lists links and menus as bullets: how much of the page is lists, and whether the
-    # line stands in one
-    bullets = out[:, _BASE_NAMES.index("bullet")]
-    out[:, col + 6] = bullets.mean()
-    out[1:, col + 7] = bullets[:-1]
-    out[:-1, col + 7] = np.maximum(out[:-1, col + 7], bullets[1:])
+        lo, end, width = _windows(n, reach)
+        out[:, col:col + 2] = (acc[end] - acc[lo] - values) / width
+    # the line's place: position, repetition, share of the words, the prose run; and, since a text browser's
+    # dump lists links and menus as bullets, how much of the page is lists and whether the line stands in one
+    bullet = _BASE_NAMES.index("bullet")
+    bullets = [row[bullet] for row in base]
+    listed = sum(bullets) / n
+    last = max(1, n - 1)
+    out[:, nb + len(_CONTEXT_NAMES):] = [
+        (k / last, float(counts[texts[k]] > 1), sizes[k] / total, float(a <= k <= b), math.log1p(max(0, a - k)),
+         math.log1p(max(0, k - b)), listed,
+         max(bullets[k - 1] if k else 0.0, bullets[k + 1] if k + 1 < n else 0.0))
+        for k in range(n)]
     return idx, out
 
 
 @lru_cache(maxsize=64)
 def _windows(n: int, reach: int):
-    """First and last line of each line's window of ``reach`` lines either side, and the number of the
-    others in it (as a column; 1 for a page of one line, whose mean is then 0)."""
+    """First line of each line's window of ``reach`` lines either side, the line after its last, and the
+    number of the others in it (as a column; 1 for a page of one line, whose mean is then 0)."""
     import numpy as np
 
     k = np.arange(n)
     lo, hi = np.maximum(0, k - reach), np.minimum(n - 1, k + reach)
-    return lo, hi, np.maximum(hi - lo, 1)[:, None]
+    return lo, hi + 1, np.maximum(hi - lo, 1)[:, None]
 
 
 LineModelError = DataError  # the bundled line model is broken or does not fit the code's features
@@ -1146,6 +1176,13 @@ def title_candidates(page: _Page, anchor: int, rule_title: tuple[int | None, int
     def headline(i: int) -> bool:
         return lines[i].kind == "text" and _headline_like(lines[i].text) and not _ends_sentence(lines[i].text)
 
+    header: dict[int, bool] = {}
+
+    def near(j: int) -> bool:  # header material, judged once per line
+        if j not in header:
+            header[j] = _header_near(lines[j])
+        return header[j]
+
     idx, rows = [], []
     rank = 0
     for i in reversed(nonblank):
@@ -1158,6 +1195,7 @@ def title_candidates(page: _Page, anchor: int, rule_title: tuple[int | None, int
         k = pos[i]
         below = [lines[j] for j in nonblank[k + 1:k + 5]]
         above = [lines[j] for j in nonblank[max(0, k - 3):k]]
+        header_below = [near(j) for j in nonblank[k + 1:k + 5]]
         prev_h = k > 0 and headline(nonblank[k - 1])
         next_h = k + 1 < len(nonblank) and headline(nonblank[k + 1])
         nxt = lines[nonblank[k + 1]].text if k + 1 < len(nonblank) else ""
@@ -1169,7 +1207,7 @@ def title_candidates(page: _Page, anchor: int, rule_title: tuple[int | None, int
             math.log1p(counts.get(ln.text, 1) - 1),
             float(last.get(ln.text, -1) > i),
             math.log1p(len(nonblank) - k), float(rank == 0), float(rank == 1),
-            float(any(map(_header_near, below))), float(any(map(_header_near, above))),
+            float(any(header_below)), float(any(near(j) for j in nonblank[max(0, k - 3):k])),
             float(prev_h and next_h), float(bool(_CLOCK.match(nxt)) or nxt.isdigit()),
             sum(w[:1].isupper() for w in words) / max(1, len(words)), float(ln.text[:1].isupper()),
             float(":" in ln.text), len(cw & lead) / max(1, len(cw)), page.probs.get(i, 0.0),
@@ -1180,7 +1218,7 @@ def title_candidates(page: _Page, anchor: int, rule_title: tuple[int | None, int
             math.log1p(everything.count(ln.text) - counts[ln.text]) if len(ln.text) >= 15 else 0.0,
             float(len(ln.text) > 15 and ln.text in holders),
             float(ln.text.endswith(",")),
-            float(bool(below) and _header_near(below[0])),
+            float(bool(header_below) and header_below[0]),
             float(any(x.kind in ("trailer", "related_list") for x in above)),
             # a label in a menu has labels on both sides; an article's header puts a byline and a date under
             # its headline
@@ -1357,13 +1395,18 @@ class _Shingles:
 
     def repeats(self, text: str) -> bool:
         words = text.split()
-        grams = [tuple(words[k:k + 4]) for k in range(len(words) - 3)]
-        sources = [self.grams[g] for g in grams if g in self.grams]
-        if len(grams) >= 5 and len(sources) >= 0.8 * len(grams) and len(set(sources)) >= 2:
-            return True
+        if len(words) < 4:
+            return False  # no 4-gram
+        grams = list(zip(words, words[1:], words[2:], words[3:], strict=False))
+        known = self.grams
+        if len(grams) >= 5:
+            sources = [s for s in map(known.get, grams) if s is not None]
+            if len(sources) >= 0.8 * len(grams) and len(set(sources)) >= 2:
+                return True
         self.lines += 1
         for g in grams:
-            self.grams.setdefault(g, self.lines)
+            if g not in known:
+                known[g] = self.lines
         return False
 
 
