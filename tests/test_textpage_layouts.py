@@ -347,6 +347,20 @@ def test_fast_line_checks_agree_with_their_patterns(line: str) -> None:
     assert _linkish(line) == bool(_LINKISH.search(line))
 
 
+@pytest.mark.parametrize("text", ["7 March 2024", "March 7, 2024", "Sept. 9 2019", "9th Sept 2019", "31 February 2024",
+                                  "DEC 25, 2023", "1st may 2020"])
+def test_dates_read_without_the_date_parser_read_as_it_reads_them(text: str) -> None:
+    """A day, a month and a year are read directly (dateparser costs milliseconds a date); the answer is
+    dateparser's own."""
+    import dateparser
+
+    from newswire.extract.textpage import _parse_date
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    assert _parse_date(text, None) == (parsed.date().isoformat() if parsed else None)
+
+
 # ------------------------------------------------------------------------------- bundled models
 def test_bundled_models_load_and_fit_the_code() -> None:
     assert len(line_model().mean) == len(LINE_FEATURES)

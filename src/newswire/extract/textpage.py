@@ -425,7 +425,9 @@ def _month_numbers() -> dict[str, int]:
             for name in names}
 
 
+# regex needs structure: ordinal suffixes of a day ("7th March 2024")
 _DAY_MONTH_YEAR = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES})\.?,?\s+(?P<y>\d{{4}})", _I)
+# regex needs structure: ordinal suffixes of a day ("March 7th, 2024")
 _MONTH_DAY_YEAR = re.compile(rf"(?P<m>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", _I)
 
 
