@@ -34,7 +34,8 @@ lint: $(DEVSTAMP)
 
 bench: $(DEVSTAMP)
 	$(BIN)/python bench/extraction.py
-	$(BIN)/python bench/textpages.py
+	-$(BIN)/python bench/textpages.py
+	-$(BIN)/python bench/textreader_speed.py
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/actors.py
 	$(BIN)/python bench/coding.py

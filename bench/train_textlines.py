@@ -11,7 +11,9 @@ Honesty: only ScrapingHub pages are used for training; newspaper4k's 20 pages st
 thresholds are judged by 5-fold cross-validation grouped by page (both renderers' dumps of one page
 fall in the same fold): each page is read by a model that never saw it, and the benchmark's body F1 of
 those out-of-fold readings is printed per renderer. The two thresholds (``keep``, ``region``) are the
-grid point with the best out-of-fold F1. The shipped model is then trained on all ScrapingHub pages,
+grid point whose worse renderer has the best out-of-fold F1 (the target is per renderer; ties go to the
+better mean). The choice is made on the same out-of-fold readings, so the chosen point's figures are a
+little optimistic; neighbouring grid points differ by about 0.005. The shipped model is then trained on all ScrapingHub pages,
 so ``bench/textpages.py``'s ScrapingHub figures with it are in-sample; the out-of-fold figures printed
 here are the honest ones.
 
@@ -21,6 +23,7 @@ Run: ``.venv/bin/python bench/train_textlines.py [--write]`` after ``bench/textp
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
@@ -51,10 +54,10 @@ from newswire.extract.textpage import (  # noqa: E402
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 FOLDS = 5
-HIDDEN = 16
+HIDDEN = 24
 SEED = 17
-GRID_KEEP = (0.2, 0.3)
-GRID_REGION = (0.2, 0.3)
+GRID_KEEP = (0.1, 0.15, 0.2, 0.3)
+GRID_REGION = (0.15, 0.2, 0.3)
 
 
 def labelled(dump: str, truth: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -192,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="write the models into newswire/data")
     ap.add_argument("--part", choices=("lines", "titles", "all"), default="all")
+    ap.add_argument("--per-page", type=Path, help="write each page's out-of-fold body P/R/F1 (JSON) here")
     args = ap.parse_args(argv)
     pages = [p for p in load_pages() if p.set == "scrapinghub"]
     renderers = [r for r in RENDERERS if (CACHE / r / "scrapinghub").is_dir()]
@@ -204,19 +208,21 @@ def main(argv: list[str] | None = None) -> int:
     random.Random(SEED).shuffle(names)
     fold_of = {n: k % FOLDS for k, n in enumerate(names)}
     if args.part in ("lines", "all"):
-        lines_part(pages, dumps, renderers, fold_of, args.write)
+        lines_part(pages, dumps, renderers, fold_of, args.write, args.per_page)
     if args.part in ("titles", "all"):
         titles_part(pages, dumps, fold_of, args.write)
     return 0
 
 
-def lines_part(pages: list, dumps: dict, renderers: list[str], fold_of: dict, write: bool) -> None:
+def lines_part(pages: list, dumps: dict, renderers: list[str], fold_of: dict, write: bool,
+               per_page: Path | None = None) -> None:
     data = {key: labelled(text, next(p.body for p in pages if p.name == key[1])) for key, text in dumps.items()}
     print(f"{len(pages)} pages x {renderers}: {sum(len(d[1]) for d in data.values())} lines, "
           f"{FOLDS}-fold cross-validation grouped by page")
 
     oof: dict[tuple[float, float], dict[str, list]] = {(k, r): {x: [] for x in renderers}
                                                         for k in GRID_KEEP for r in GRID_REGION}
+    names: dict[str, list[str]] = {r: [] for r in renderers}  # the pages in the order of oof's lists
     truth = {p.name: p.body for p in pages}
     for fold in range(FOLDS):
         train_keys = [k for k in data if fold_of[k[1]] != fold]
@@ -230,17 +236,24 @@ def lines_part(pages: list, dumps: dict, renderers: list[str], fold_of: dict, wr
                 if fold_of[name] == fold:
                     body = extract_textpage(text, model=model).body if text.strip() else ""
                     per[r].append(shingle_tp_fp_fn(truth[name], body))
+                    if (keep, region) == next(iter(oof)):
+                        names[r].append(name)
         print(f"  fold {fold + 1}/{FOLDS} done", flush=True)
-    best, best_f1 = None, -1.0
+    best, best_f1 = None, (-1.0, -1.0)
     for (keep, region), per in oof.items():
         f1s = {r: score(v)[2] for r, v in per.items()}
-        mean_f1 = sum(f1s.values()) / len(f1s)
+        worst_mean = (min(f1s.values()), sum(f1s.values()) / len(f1s))  # the target holds for each renderer
         print(f"  keep {keep} region {region}: out-of-fold body F1 " +
               "  ".join(f"{r} {f:.3f}" for r, f in f1s.items()))
-        if mean_f1 > best_f1:
-            best, best_f1 = (keep, region), mean_f1
+        if worst_mean > best_f1:
+            best, best_f1 = (keep, region), worst_mean
     assert best is not None
-    print(f"chosen: keep {best[0]} region {best[1]} (mean out-of-fold F1 {best_f1:.3f})")
+    print(f"chosen: keep {best[0]} region {best[1]} (out-of-fold F1 of the worse renderer {best_f1[0]:.3f}, "
+          f"mean {best_f1[1]:.3f})")
+    if per_page:
+        per_page.write_text(json.dumps({r: dict(zip(names[r], oof[best][r], strict=True)) for r in renderers},
+                                       indent=0), encoding="utf-8")
+        print(f"written: {per_page}")
     if write:
         x = np.vstack([d[0] for d in data.values()])
         y = np.concatenate([d[1] for d in data.values()])
@@ -251,7 +264,7 @@ def lines_part(pages: list, dumps: dict, renderers: list[str], fold_of: dict, wr
                            for a, b in final["layers"]]
         header = (f"# The text reader's line model, written by bench/train_textlines.py: do not edit by hand.\n"
                   f"# Trained on {len(pages)} ScrapingHub pages dumped by {', '.join(renderers)}; "
-                  f"out-of-fold body F1 {best_f1:.3f} ({FOLDS}-fold, grouped by page).\n"
+                  f"out-of-fold body F1 {best_f1[0]:.3f} or better with each ({FOLDS}-fold, grouped by page).\n"
                   f"# Label balance: {Counter(y.tolist())[1.0]} text lines of {len(y)}.\n")
         (DATA / LINE_MODEL_FILE).write_text(header + yaml.safe_dump(final, default_flow_style=None, width=200),
                                             encoding="utf-8")

@@ -36,10 +36,11 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 from newswire.data import DataError, month_spellings, ordered, read_yaml
 from newswire.model import Article, Caption, InputError, Related
@@ -88,12 +89,20 @@ class Lexicon:
     credit_label: re.Pattern[str]
     credit_tail: tuple[re.Pattern[str], ...]
     time: re.Pattern[str]
+    zoned_clock: re.Pattern[str]
     share_words: frozenset[str]
     share_buttons: frozenset[str]
     not_names: frozenset[str]
     month_first_zones: frozenset[str]
     rubrics: frozenset[str]
     credit_words: frozenset[str]
+    gate: re.Pattern[str]  # matches wherever one of the anchored line patterns below could (one test for all)
+
+
+# the whole-line patterns that _classify tries on every line, in one alternation (their groups unnamed)
+_GATED = ("list_start", "list_end", "related_list", "trailer", "reading_time", "caption_prefix", "credit_alone",
+          "source", "related", "related_alone", "byline")
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
 
 
 def _entries(data: dict, key: str, source: str) -> list[str]:
@@ -132,7 +141,7 @@ def parse_lexicon(data: object, source: str = DATA_FILE) -> Lexicon:
     photo = rf"(?:{agencies})"
     zones = "|".join(re.escape(z) for z in e["time_zones"])
     credit_label = alt("credit_labels")
-    return Lexicon(
+    lex = Lexicon(
         chrome=line(alt("chrome")),
         legal=line(alt("legal")),
         plug=line(alt("plugs")),
@@ -163,13 +172,18 @@ def parse_lexicon(data: object, source: str = DATA_FILE) -> Lexicon:
         time=re.compile(
             rf"\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?"
             rf"(?:\s*(?:{zones})(?:\s?[+-]\d{{1,2}}(?::?\d{{2}})?)?)?(?!\w)", _I),
+        # a four-digit clock with its zone: "Updated 0203 GMT (1003 HKT)"
+        zoned_clock=re.compile(rf"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:{zones})\b"),
         share_words=frozenset(w.lower() for w in e["share_words"]),
         share_buttons=frozenset(w.lower() for w in e["share_buttons"]),
         not_names=frozenset(w.lower() for w in e["not_names"]),
         month_first_zones=frozenset(z.upper() for z in e["month_first_zones"]),
         rubrics=frozenset(w.casefold() for w in e["rubrics"]),
         credit_words=frozenset(e["photo_agencies"]) - {"Image", "Photo", "File", "Pool"},
+        gate=re.compile(r"(?!)"),
     )
+    gate = "|".join(f"(?:{_GROUP_NAME.sub('(?:', getattr(lex, key).pattern)})" for key in _GATED)
+    return replace(lex, gate=re.compile(gate, _I))
 
 
 @lru_cache(maxsize=1)
@@ -186,24 +200,31 @@ _DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}?\((?P<a>[A-Z][A-
 # separators of menus, breadcrumbs and button bars; runs of 2+ spaces also separate (before collapsing)
 _SEGMENT_SEP = re.compile(r"\s+(?:\||::|•|·|>|›|»)\s+")
 _CRUMB_SEP = re.compile(r"\s+(?:>|›|»)\s+")
+_SEGMENT_SPLIT = re.compile(rf"{_SEGMENT_SEP.pattern}|\s{{2,}}")
+_SEPARATOR_MARK = re.compile(r"[|:•·>›»]")
+_TWO_SPACES = re.compile(r"\s\s")
 
 # dates: "2021-02-07", "February 7, 2021", "Sun 7 Apr 2024 10.15 BST", "08.03.2023 / 23:15", "3 hours ago"
-_MONTH = "(?:" + "|".join(map(re.escape, sorted(month_spellings(), key=len, reverse=True))) + r")\.?"
+_MONTH_NAMES = "|".join(map(re.escape, sorted(month_spellings(), key=len, reverse=True)))
+_MONTH = f"(?:{_MONTH_NAMES})" + r"\.?"
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
+# a lookahead for the first character lets the scan skip the positions where no date starts
 _NUM_DATE = re.compile(
-    r"(?<![\d.:/-])(?:(?P<y>\d{4})(?P<s1>[./])(?P<m>\d{1,2})(?P=s1)(?P<d>\d{1,2})"
+    r"(?=\d)(?<![\d.:/-])(?:(?P<y>\d{4})(?P<s1>[./])(?P<m>\d{1,2})(?P=s1)(?P<d>\d{1,2})"
     r"|(?P<a>\d{1,2})(?P<s2>[./-])(?P<b>\d{1,2})(?P=s2)(?P<y2>\d{4}))(?![\d.:/-]?\d)"
 )
 # regex needs structure: ordinal suffixes of a day ("3rd May")
+_MONTH_INITIALS = "".join(sorted({re.escape(m[0].lower()) for m in month_spellings()}))
 _TEXT_DATE = re.compile(
-    rf"\b(?:(?<![\d:.])\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?!\w)",
+    rf"(?=[\d{_MONTH_INITIALS}])\b(?:(?<![\d:.])\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?!\w)",
     _I,
 )
 # regex needs structure: a count, a unit of time with its plural, "ago"
 _RELATIVE = re.compile(r"\b(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|\bjust now\b", _I)
 _DATE_FILLER = re.compile(
     r"\b(?:" + "|".join(map(re.escape, ordered("date_line_words"))) + r")\b|[,|·•–—:/()\-]", _I)
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’]$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’]$")  # what _ends_sentence tests, without a regex
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z\"“]")
 _GLUED_CLOCK = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
 _CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
@@ -215,15 +236,19 @@ _NAME = re.compile(
 # ---------------------------------------------------------------------------------------------
 # Small helpers
 # ---------------------------------------------------------------------------------------------
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_SPACES = re.compile(r" {2,}")
+
+
 def _normalise(text: str) -> str:
     """Unify newlines and exotic spaces so that every later pattern sees plain text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", text)
-    return re.sub(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]", " ", text)
+    return _ODD_SPACE.sub(" ", _INVISIBLE.sub("", text))
 
 
 def _collapse(line: str) -> str:
-    return re.sub(r" {2,}", " ", line).strip()
+    return (_SPACES.sub(" ", line) if "  " in line else line).strip()
 
 
 def _words(line: str) -> int:
@@ -233,11 +258,27 @@ def _words(line: str) -> int:
 def _size(text: str) -> float:
     """Words, counting two characters of a script written without spaces (CJK, Thai) as one."""
     words = len(text.split())
-    return max(words, len(_CJK.findall(text)) / 2) if _CJK.search(text) else words
+    return max(words, len(_CJK.findall(text)) / 2) if not text.isascii() and _CJK.search(text) else words
+
+
+_CLOSERS = "\"'”’)]」』"
+_ENDERS = ".!?…。！？"
 
 
 def _ends_sentence(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line))
+    """``_SENTENCE_END.search(line)``, read from the line's end: a closing mark, perhaps behind quotes."""
+    if line.endswith("\n"):  # "$" also matches before a final newline
+        return _ends_sentence(line[:-1]) or _ends_sentence_here(line)
+    return _ends_sentence_here(line)
+
+
+def _ends_sentence_here(line: str) -> bool:
+    if not line:
+        return False
+    if line[-1] in "\"”’":
+        return True
+    core = line.rstrip(_CLOSERS)
+    return bool(core) and core[-1] in _ENDERS
 
 
 def _is_prose(line: str) -> bool:
@@ -245,24 +286,38 @@ def _is_prose(line: str) -> bool:
     if _size(line) < 6 or not _ends_sentence(line):
         return False
     core = line.rstrip("\"'”’)] ")
-    return core.endswith((".", "…", "。")) or len(re.findall(r"[.!?]\s+[A-Z\"“]", line)) >= 1
+    return core.endswith((".", "…", "。")) or bool(_SENTENCE_INSIDE.search(line))
+
+
+def _all_caps(text: str) -> bool:
+    """Written in capitals: a line in a script without case (Thai, CJK) is not, for an acronym in it."""
+    return text.isupper() and (text.isascii() or 2 * sum(map(str.isupper, text)) >= sum(map(str.isalpha, text)))
 
 
 def _is_short(line: str) -> bool:
-    """A label-like line: three words or fewer, not a sentence (menus, sections, subheadings)."""
-    return _words(line) <= 3 and not _ends_sentence(line)
+    """A label-like line: three words or fewer (CJK and Thai: by size), not a sentence (menus, sections,
+    subheadings)."""
+    return _size(line) <= 3 and not _ends_sentence(line)
 
 
 def _headline_like(line: str) -> bool:
     return 2 <= _words(line) <= 30 and not line.rstrip("\"'”’ ").endswith(".")
 
 
+_BYLINE_TAIL = re.compile(r"\s+[|•·]\s+|\s+[-—–]\s+")
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’ -]*?(?=,|\s+and\s+|\s*&|$)")
+_NAME_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")  # ", and": the serial comma
+
+
 def _names(text: str, strict: bool) -> list[str]:
     """People's names from a byline ("Jane Doe and John Roe in Kyiv"); strict: all parts must be names."""
-    text = re.split(r"\s+[|•·]\s+|\s+[-—–]\s+", text)[0]
-    text = re.sub(r"\s+in\s+[A-Z][\w'’ -]*?(?=,|\s+and\s+|\s*&|$)", "", text)
+    head = text.lstrip(".")[:1]
+    if strict and head and not ("A" <= head <= "Z" or head in ",&" or head.isspace()):
+        return []  # the first part is no name: a name starts with a capital A-Z
+    text = _BYLINE_TAIL.split(text)[0]
+    text = _IN_PLACE.sub("", text)
     names: list[str] = []
-    for part in re.split(r",\s*|\s+and\s+|\s*&\s*", text):
+    for part in _NAME_LIST.split(text):
         part = part.strip().strip(".")
         if not part:
             continue
@@ -280,7 +335,7 @@ def _split_credits(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\s*(?:,|;|&|/|\band\b)\s*", text) if p.strip()]
 
 
-@dataclass
+@dataclass(slots=True)
 class _DateLine:
     value: str | None  # ISO date or datetime; None for relative dates ("3 hours ago")
     section: str | None
@@ -289,12 +344,16 @@ class _DateLine:
     raw: str | None = None  # the ambiguous date as written
 
 
+_GLUED_STAMP = re.compile(r"(?<=\S)(?=(?:Updated|Published|Last updated)\b)")
+_UPDATED = re.compile(r"updated|modified", _I)
+
+
 def _date_line(line: str) -> _DateLine | None:
     """A line that is only a date (with prefixes, time, zone, perhaps a section label), else None."""
     if _words(line) > 14 or not (_DIGIT.search(line) or _AGO.search(line)):
         return None  # every date shape has a digit but "an hour ago", "just now"
     lex = lexicon()
-    s = re.sub(r"(?<=\S)(?=(?:Updated|Published|Last updated)\b)", " ", line)
+    s = _GLUED_STAMP.sub(" ", line)
     s = _GLUED_CLOCK.sub(" ", s)  # "August 26, 20233:41 PM": a browser joined the date's and the time's spans
     m = _ISO_DATE.search(s) or _NUM_DATE.search(s) or _TEXT_DATE.search(s)
     rel = _RELATIVE.search(s)
@@ -304,12 +363,12 @@ def _date_line(line: str) -> _DateLine | None:
     for pat in (_ISO_DATE, _NUM_DATE, _TEXT_DATE, _RELATIVE):
         no_date = pat.sub(" ", no_date)
     time = lex.time.search(no_date)  # searched with the dates gone: "08.03.2023" holds no time "08.03"
-    leftover = _DATE_FILLER.sub(" ", lex.time.sub(" ", no_date)).split()
+    leftover = _DATE_FILLER.sub(" ", lex.zoned_clock.sub(" ", lex.time.sub(" ", no_date))).split()
     if len(leftover) > 3 or (leftover and not all(w[:1].isupper() for w in leftover)):
         return None
     if not m:
-        return _DateLine(None, None, updated=bool(re.search(r"updated|modified", s[: rel.start()], _I)))
-    updated = bool(re.search(r"updated|modified", s[: m.start()], _I))
+        return _DateLine(None, None, updated=bool(_UPDATED.search(s[: rel.start()])))
+    updated = bool(_UPDATED.search(s[: m.start()]))
     t = time.group(0) if time else None
     section = " ".join(leftover) or None
     if m.re is not _NUM_DATE:
@@ -359,14 +418,30 @@ def _month_first_page(text: str) -> bool:
     return len(_MONTH_DAY.findall(text)) + zones > len(_DAY_MONTH.findall(text))
 
 
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    """Each month spelling of ``dates.yaml``, case-folded, with its month's number."""
+    return {str(name).casefold(): int(number) for number, names in read_yaml("dates.yaml")["months"].items()
+            for name in names}
+
+
+# regex needs structure: ordinal suffixes of a day ("7th March 2024")
+_DAY_MONTH_YEAR = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES})\.?,?\s+(?P<y>\d{{4}})", _I)
+# regex needs structure: ordinal suffixes of a day ("March 7th, 2024")
+_MONTH_DAY_YEAR = re.compile(rf"(?P<m>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", _I)
+
+
 @lru_cache(maxsize=1024)
 def _parse_date(date_text: str, time: str | None) -> str | None:
     """ISO "YYYY-MM-DD", or a full ISO datetime when the line gives a time next to the date."""
-    import dateparser  # slow to import: only pages with dates pay for it
-
     iso = bool(_ISO_DATE.fullmatch(date_text))
     if iso and len(date_text) == 10 and not time:
         return date_text
+    if not time and (m := _DAY_MONTH_YEAR.fullmatch(date_text) or _MONTH_DAY_YEAR.fullmatch(date_text)):
+        # "7 March 2024", "March 7th, 2024": read here as the date parser reads them, without its cost
+        return _iso(int(m.group("y")), _month_numbers()[m.group("m").casefold()], int(m.group("d")))
+    import dateparser  # slow to import: only pages with dates that need it pay for it
+
     full = date_text if not time or (iso and len(date_text) > 10) else f"{date_text} {time}"
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}  # names, not words: dateparser's
     parsed = dateparser.parse(full, languages=["en"], settings=settings)  # type: ignore[arg-type]
@@ -392,10 +467,17 @@ def _caption(line: str) -> Caption | None:
     return None
 
 
+_SHARE_TOKEN = re.compile(r"[^\s|·•,/]+")
+
+
 def _share_bar(text: str) -> bool:
     """A line made only of share-bar words ("Share on Facebook Share on Twitter Email"), however spaced."""
     lex = lexicon()
-    words = re.findall(r"[^\s|·•,/]+", text.lower())
+    low = text.lower()
+    first = _SHARE_TOKEN.search(low)
+    if first is None or (first.group(0) not in lex.share_words and first.group(0) not in lex.share_buttons):
+        return False  # what every word must be, the first is not
+    words = _SHARE_TOKEN.findall(low)
     return (bool(words) and all(w in lex.share_words or w in lex.share_buttons for w in words)
             and any(w in lex.share_buttons for w in words))
 
@@ -409,18 +491,25 @@ def _is_chrome(text: str) -> bool:
                 or (n <= 20 and _share_bar(text)))
 
 
+_TAG_SEP = re.compile(r"[,;|•·]")
+
+
 def _tag_list(text: str) -> bool:
     """A labelled list of short items ("Tags: Sudan, ceasefire"); "Subject: a sentence." is no tag list."""
     if not lexicon().tags.match(text) or _ends_sentence(text):
         return False
-    return all(_words(item) <= 5 for item in re.split(r"[,;|•·]", text.split(":", 1)[1]))
+    return all(_words(item) <= 5 for item in _TAG_SEP.split(text.split(":", 1)[1]))
 
 
 def _segments(raw: str) -> tuple[list[str], bool]:
     """A line's parts split at menu separators ("|", "::", ">", runs of spaces); True if "|", "::", ">"... """
     raw = raw.strip()
+    # one part when the line has no separator: a quick look for its marks first (a separator needs one of
+    # them, or two white spaces in a row)
+    if not (_SEPARATOR_MARK.search(raw) or _TWO_SPACES.search(raw)) or not _SEGMENT_SPLIT.search(raw):
+        return ([part] if (part := _collapse(raw)) else []), False
     strong = bool(_SEGMENT_SEP.search(raw))
-    parts = re.split(rf"{_SEGMENT_SEP.pattern}|\s{{2,}}", raw)
+    parts = _SEGMENT_SPLIT.split(raw)
     return [p for p in (_collapse(p) for p in parts) if p], strong
 
 
@@ -442,7 +531,7 @@ def _nav(raw: str, segments: list[str], strong: bool) -> bool:
 HEADER_KINDS = {"date", "reading", "byline", "caption", "credit", "chrome", "nav", "names", "contrib"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     kind: str  # blank, chrome, nav, reading, date, byline, names, caption, credit, related, related_alone,
@@ -458,32 +547,34 @@ def _classify(text: str, raw: str | None = None) -> _Line:
         return _Line(text, "chrome")  # rules and ornaments: "-----", "* * *", "|"
     lex = lexicon()
     segments, strong = _segments(raw if raw is not None else text)
-    if lex.list_start.match(text):
-        return _Line(text, "list_start")
-    if lex.list_end.match(text):
-        return _Line(text, "list_end")
-    if lex.related_list.match(text):
-        return _Line(text, "related_list")
-    if lex.trailer.match(text):
-        return _Line(text, "trailer")
-    if lex.reading_time.match(text):
-        return _Line(text, "reading")
-    if m := lex.caption_prefix.match(text):
-        return _Line(text, "caption", _caption(m.group("t")) or Caption(m.group("t")))
-    if (m := lex.credit_alone.match(text)) and _words(m.group("c")) <= 8:
-        return _Line(text, "credit", m.group("c").strip())
-    if (m := lex.source.match(text)) and _words(m.group("s")) <= 10:
-        return _Line(text, "source", _split_credits(m.group("s")))
+    if lexical := lex.gate.match(text) is not None:  # else none of the patterns in the gate matches
+        if lex.list_start.match(text):
+            return _Line(text, "list_start")
+        if lex.list_end.match(text):
+            return _Line(text, "list_end")
+        if lex.related_list.match(text):
+            return _Line(text, "related_list")
+        if lex.trailer.match(text):
+            return _Line(text, "trailer")
+        if lex.reading_time.match(text):
+            return _Line(text, "reading")
+        if m := lex.caption_prefix.match(text):
+            return _Line(text, "caption", _caption(m.group("t")) or Caption(m.group("t")))
+        if (m := lex.credit_alone.match(text)) and _words(m.group("c")) <= 8:
+            return _Line(text, "credit", m.group("c").strip())
+        if (m := lex.source.match(text)) and _words(m.group("s")) <= 10:
+            return _Line(text, "source", _split_credits(m.group("s")))
     if _is_chrome(text) or (len(segments) >= 2 and all(map(_is_chrome, segments))):
         return _Line(text, "chrome")
-    if m := lex.related.match(text):
+    if lexical and (m := lex.related.match(text)):
         if _words(text) <= 30 and (m.group("t") or m.group("t2")):
             return _Line(text, "related", (m.group("t") or m.group("t2")).strip())
-    if lex.related_alone.match(text):
+    if lexical and lex.related_alone.match(text):
         return _Line(text, "related_alone")
     if (d := _date_line(text)) is not None:
         return _Line(text, "date", d)
-    if (m := lex.byline.match(text)) and _words(text) <= 12 and not text.endswith("."):
+    if (lexical and (m := lex.byline.match(text)) and not text.endswith(".")
+            and (_words(text) <= 12 or (_words(text) <= 30 and len(_names(m.group("n"), strict=False)) >= 2))):
         return _Line(text, "byline", _names(m.group("n"), strict=False))
     if lex.contrib.search(text) and _words(text) <= 40:
         return _Line(text, "contrib")
@@ -512,40 +603,98 @@ _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900
 _ALNUM = re.compile(r"[^\W_]")
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = re.compile(r"[^\w\s]")
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z\"“]")
 # regex needs structure: the shapes of a link (scheme, www., a domain ending, a handle)
 _LINKISH = re.compile(r"https?://|www\.|\[[^\]]*\]|\S+\.(?:com|org|net|html?)\b|@\w", _I)
+_DOMAIN_END = re.compile(r"\.(?<=\S\.)(?:com|org|net|html?)\b", _I)
+_HANDLE = re.compile(r"@\w")
+_SCHEME = re.compile(r"https?://", _I)
+_WWW = re.compile(r"www\.", _I)
 
 
-def _unwrap(raws: list[str]) -> list[str]:
+def _linkish(t: str) -> bool:
+    """``_LINKISH.search(t)``, each shape looked for only where its mark is in the line."""
+    if "://" in t and _SCHEME.search(t):
+        return True
+    if "." in t and (_WWW.search(t) or _DOMAIN_END.search(t)):
+        return True
+    if (i := t.find("[")) >= 0 and t.find("]", i + 1) >= 0:
+        return True
+    return "@" in t and bool(_HANDLE.search(t))
+
+
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
+def _unspaced(text: str) -> bool:
+    """Whether the text starts with a character of a script written without spaces (wide, not Korean)."""
+    return bool(_WIDE.match(text)) and not _HANGUL.match(text)
+
+
+def _no_room(col: int, following: str, width: int) -> bool:
+    """Whether the next line's first word would not have fitted after ``col`` columns (a wide CJK character
+    takes two columns, and Chinese and Japanese break anywhere; Korean breaks between words): the line above
+    broke there because it was full."""
+    wide = _unspaced(following)
+    first = following.split(" ", 1)[0]
+    word = 2 if wide else len(first) + len(_WIDE.findall(first))
+    return col + (0 if wide else 1) + word > width
+
+
+def _wrap_width(raws: list[str], cols: list[int]) -> int | None:
+    """The column at which a text browser hard-wrapped the dump, or None when it was not wrapped.
+
+    No line runs past the width but for a word too long for any line (a tenth of the long lines at most),
+    and a line that wrapped ends near it, followed by a line whose first word would not have fitted: the
+    widest column with four different such lines in the ten columns up to it, at least half of the lines
+    that end there. A dump with no such column (Chromium's, one paragraph a line) is not wrapped.
+    """
+    long = [(k, c) for k, (c, r) in enumerate(zip(cols, raws, strict=True)) if c >= 40 and len(r.strip()) >= 20]
+    if len(long) < 8:
+        return None
+    ends = sorted((c for _, c in long), reverse=True)
+    for k, width in enumerate(ends):
+        if k > len(ends) // 10 or width < 60:  # a tenth of the long lines would run past this width
+            return None
+        near = [j for j, c in long if width - 9 <= c <= width]
+        wrapped = [j for j in near
+                   if j + 1 < len(raws) and raws[j + 1].strip() and _no_room(cols[j], raws[j + 1].strip(), width)]
+        if len({raws[j].strip() for j in wrapped}) >= 4 and 2 * len(wrapped) >= len(near):
+            return width
+    return None
+
+
+def _unwrap(raws: list[str], shown: list[str] | None = None, extra: list[int] | None = None) -> list[str]:
     """Re-join the lines of a dump that a text browser hard-wrapped at a fixed width (``w3m -dump``).
 
-    The width shows itself: many lines end within a few columns of the same column (a wide CJK character
-    takes two). A line that reaches that column and is followed by more text in its block is joined to
-    the next line, with a space unless both sides are written without spaces.
+    A line broke there because the next line's first word did not fit within the width: such a line is
+    joined to the next one in its block, with a space unless both sides are written without spaces.
+    ``shown`` are the lines as the browser laid them out (``raws`` may have lost image alt texts since), and
+    ``extra`` adds the columns they had before their spaces were normalised.
     """
-    cols = [len(r.rstrip()) + len(_WIDE.findall(r)) for r in raws]
-    lengths = sorted(c for c, r in zip(cols, raws, strict=True) if len(r.strip()) >= 20 and c >= 40)
-    if len(lengths) < 20:
-        return raws
-    width = lengths[int(0.9 * (len(lengths) - 1))]
-    near = sum(width - 15 <= n <= width for n in lengths)
-    if width < 60 or near < 0.4 * len(lengths) or near < 15:
+    shown = raws if shown is None else shown
+    cols = [len(r.rstrip()) + (0 if r.isascii() else len(_WIDE.findall(r))) for r in shown]
+    if extra is not None:
+        cols = [c + e for c, e in zip(cols, extra, strict=True)]
+    width = _wrap_width(shown, cols)
+    if width is None:
         return raws
     out: list[str] = []
-    joining = False
-    for raw, col in zip(raws, cols, strict=True):
-        if joining and raw.strip() and not _BULLET.match(raw):
-            prev, nxt = out[-1].rstrip(), raw.strip()
-            glue = "" if _WIDE.match(prev[-1:]) and _WIDE.match(nxt[:1]) else " "
-            out[-1] = prev + glue + nxt
+    joining, above = False, 0  # whether the line above may run on, and its width
+    for raw, seen, col in zip(raws, shown, cols, strict=True):
+        nxt = raw.strip()
+        if joining and nxt and not _BULLET.match(raw) and _no_room(above, seen.strip(), width):
+            prev = out[-1].rstrip()
+            out[-1] = prev + ("" if _unspaced(nxt) and _unspaced(prev[-1:]) else " ") + nxt
         else:
             out.append(raw)
-        joining = width - 22 <= col <= width + 2 and bool(raw.strip())
+        joining, above = bool(nxt) and col >= width // 2, col
     return out
 
 
-_IMAGE_ALTS = re.compile(r"^(\s*)(?:\[[^\[\]\d/]*[^\W\d][^\[\]]{0,80}\]\s*)+(?=\w)")
+# atomic and possessive: a bracket ends at its first "]" whatever way its letters are matched, and a line of
+# bracketed icons with no word after them ("[facebook-i]   [twitter-ic] ...") must fail at once, not after
+# trying every split of every bracket's letters (seconds a line)
+_IMAGE_ALTS = re.compile(r"^(\s*)(?:(?>\[[^\[\]\d/]*[^\W\d][^\[\]]{0,80}\])\s*+)++(?=\w)")
 
 
 def page_lines(text: str) -> list[_Line]:
@@ -554,7 +703,11 @@ def page_lines(text: str) -> list[_Line]:
     Text browsers print an image as its alt text in brackets ("[photo]"): those that open a line of
     text are dropped.
     """
-    raws = _unwrap([_IMAGE_ALTS.sub(r"\1", r) for r in _normalise(text).split("\n")])
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # an ideographic space takes two columns of a text browser's width, and becomes one plain space
+    ideographic = [r.rstrip().count("\u3000") for r in text.split("\n")] if "\u3000" in text else None
+    shown = _normalise(text).split("\n")
+    raws = _unwrap([_IMAGE_ALTS.sub(r"\1", r) if "[" in r else r for r in shown], shown, ideographic)
     return _pair_captions(_join_wrapped([_classify(_collapse(raw), raw) for raw in raws]))
 
 
@@ -592,23 +745,37 @@ _FEATURE_KINDS = ("text", "chrome", "nav", "date", "byline", "names", "caption",
                   "related_alone", "source", "agency", "contrib", "trailer", "related_list", "reading")
 
 
+_KIND_COLUMNS = {k: tuple(float(k == j) for j in _FEATURE_KINDS) for k in _FEATURE_KINDS}
+_NO_KIND = (0.0,) * len(_FEATURE_KINDS)
+
+
 def _base_features(ln: _Line) -> list[float]:
+    """A non-blank line's own features (``_BASE_NAMES``): each pattern run once."""
     t = ln.text
     words = t.split()
-    n = max(1, len(words))
-    size = _size(t)
+    nw = len(words)
+    n = max(1, nw)
+    size = max(nw, len(_CJK.findall(t)) / 2) if not t.isascii() and _CJK.search(t) else nw  # _size
     sentence = _ends_sentence(t)
     core = t.rstrip("\"'”’)] ")
-    prose = len(words) >= 6 and sentence and (core.endswith((".", "…")) or bool(_SENTENCE_INSIDE.search(t)))
+    prose = nw >= 6 and sentence and (core.endswith((".", "…")) or bool(_SENTENCE_INSIDE.search(t)))
+    length = len(t)
+    digits = len(_DIGIT.findall(t))
+    capitalised = small = 0
+    for w in words:
+        if w[0].isupper():
+            capitalised += 1
+        elif len(w) <= 3 and w.islower():  # a capitalised word is never all lower case
+            small += 1
     return [
-        math.log1p(size), math.log1p(len(t)), float(sentence), float(prose),
-        float(len(words) <= 3 and not sentence), float(2 <= len(words) <= 30 and not core.endswith(".")),
-        sum(w[:1].isupper() for w in words) / n, len(_DIGIT.findall(t)) / len(t),
-        len(_PUNCT.findall(t)) / len(t), float(t[:1].islower()), float(t.endswith(":")),
-        float(bool(_BULLET.match(t))), float("|" in t), float(t.isupper()), float(bool(_LINKISH.search(t))),
-        sum(len(w) <= 3 and w.islower() for w in words) / n, float(size > len(words)),
-        float("," in t or ";" in t), float(bool(_DIGIT.search(t)) and bool(_TEXT_DATE.search(t) or _ISO_DATE.search(t) or _NUM_DATE.search(t))),
-        *(float(ln.kind == k) for k in _FEATURE_KINDS),
+        math.log1p(size), math.log1p(length), float(sentence), float(prose),
+        float(nw <= 3 and not sentence), float(2 <= nw <= 30 and not core.endswith(".")),
+        capitalised / n, digits / length,
+        len(_PUNCT.findall(t)) / length, float(t[0].islower()), float(t[-1] == ":"),
+        float(bool(_BULLET.match(t))), float("|" in t), float(_all_caps(t)), float(_linkish(t)),
+        small / n, float(size > nw), float("," in t or ";" in t),
+        float(digits > 0 and bool(_TEXT_DATE.search(t) or _ISO_DATE.search(t) or _NUM_DATE.search(t))),
+        *_KIND_COLUMNS.get(ln.kind, _NO_KIND),
     ]
 
 
@@ -619,7 +786,7 @@ _BASE_NAMES = ("log_words", "log_chars", "ends_sentence", "prose", "short", "hea
 _CONTEXT_NAMES = ("prev_prose", "next_prose", "prev_words", "next_words", "near_prose", "near_words",
                   "far_prose", "far_words")
 LINE_FEATURES: tuple[str, ...] = (*_BASE_NAMES, *_CONTEXT_NAMES, "position", "repeated", "share_of_words",
-                                  "in_prose_run", "before_run", "after_run")
+                                  "in_prose_run", "before_run", "after_run", "page_bullets", "bullet_neighbour")
 
 
 def _prose_run(base: list[list[float]], sizes: list[float]) -> tuple[int, int]:
@@ -636,9 +803,17 @@ def _prose_run(base: list[list[float]], sizes: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def line_features(lines: list[_Line]) -> tuple[list[int], list[list[float]]]:
-    """Features (``LINE_FEATURES``) of a page's non-blank lines, with their indices in ``lines``."""
+def line_features(lines: list[_Line]):  # -> (indices, numpy array of shape (len(indices), len(LINE_FEATURES)))
+    """Features (``LINE_FEATURES``) of a page's non-blank lines, with their indices in ``lines``: each line's
+    own features, then its neighbourhood's (the lines next to it, window means of prose and words, its
+    position and the page's prose run), computed for all lines at once."""
+    import numpy as np  # a dependency of spaCy's, present wherever newswire runs
+
     idx = [i for i, ln in enumerate(lines) if ln.kind != "blank"]
+    n = len(idx)
+    out = np.zeros((n, len(LINE_FEATURES)))
+    if not n:
+        return idx, out
     texts = [lines[i].text for i in idx]
     base = [_base_features(lines[i]) for i in idx]
     sizes = [math.expm1(row[0]) for row in base]
@@ -647,24 +822,38 @@ def line_features(lines: list[_Line]) -> tuple[list[int], list[list[float]]]:
     for t in texts:
         counts[t] = counts.get(t, 0) + 1
     a, b = _prose_run(base, sizes)
-    n = len(idx)
-    out = []
-    sums = {col: [0.0] for col in (0, 3)}  # prefix sums of words (log) and prose, for window means
-    for row in base:
-        for col, acc in sums.items():
-            acc.append(acc[-1] + row[col])
-
-    def mean(k: int, reach: int, col: int) -> float:
-        lo, hi = max(0, k - reach), min(n - 1, k + reach)
-        return (sums[col][hi + 1] - sums[col][lo] - base[k][col]) / (hi - lo) if hi > lo else 0.0
-
-    for k in range(n):
-        prev, nxt = base[k - 1] if k else None, base[k + 1] if k + 1 < n else None
-        context = [prev[3] if prev else 0.0, nxt[3] if nxt else 0.0, prev[0] if prev else 0.0,
-                   nxt[0] if nxt else 0.0, mean(k, 3, 3), mean(k, 3, 0), mean(k, 12, 3), mean(k, 12, 0)]
-        out.append([*base[k], *context, k / max(1, n - 1), float(counts[texts[k]] > 1), sizes[k] / total,
-                    float(a <= k <= b), math.log1p(max(0, a - k)), math.log1p(max(0, k - b))])
+    nb = len(_BASE_NAMES)
+    out[:, :nb] = base
+    values = out[:, (3, 0)]  # prose and words (log)
+    out[1:, nb:nb + 3:2], out[:-1, nb + 1:nb + 4:2] = values[:-1], values[1:]  # the previous and the next line
+    acc = np.zeros((n + 1, 2))
+    np.cumsum(values, axis=0, out=acc[1:])  # prefix sums, for a window's mean without the line itself
+    for col, reach in ((nb + 4, 3), (nb + 6, 12)):
+        lo, end, width = _windows(n, reach)
+        out[:, col:col + 2] = (acc[end] - acc[lo] - values) / width
+    # the line's place: position, repetition, share of the words, the prose run; and, since a text browser's
+    # dump lists links and menus as bullets, how much of the page is lists and whether the line stands in one
+    bullet = _BASE_NAMES.index("bullet")
+    bullets = [row[bullet] for row in base]
+    listed = sum(bullets) / n
+    last = max(1, n - 1)
+    out[:, nb + len(_CONTEXT_NAMES):] = [
+        (k / last, float(counts[texts[k]] > 1), sizes[k] / total, float(a <= k <= b), math.log1p(max(0, a - k)),
+         math.log1p(max(0, k - b)), listed,
+         max(bullets[k - 1] if k else 0.0, bullets[k + 1] if k + 1 < n else 0.0))
+        for k in range(n)]
     return idx, out
+
+
+@lru_cache(maxsize=64)
+def _windows(n: int, reach: int):
+    """First line of each line's window of ``reach`` lines either side, the line after its last, and the
+    number of the others in it (as a column; 1 for a page of one line, whose mean is then 0)."""
+    import numpy as np
+
+    k = np.arange(n)
+    lo, hi = np.maximum(0, k - reach), np.minimum(n - 1, k + reach)
+    return lo, hi + 1, np.maximum(hi - lo, 1)[:, None]
 
 
 LineModelError = DataError  # the bundled line model is broken or does not fit the code's features
@@ -705,7 +894,7 @@ class LineModel:
     def probs(self, rows: list[list[float]]) -> list[float]:
         import numpy as np
 
-        return (1.0 / (1.0 + np.exp(-self.scores(rows)))).tolist() if rows else []
+        return (1.0 / (1.0 + np.exp(-self.scores(rows)))).tolist() if len(rows) else []
 
 
 def parse_line_model(data: object, source: str = LINE_MODEL_FILE,
@@ -805,8 +994,8 @@ def extract_textpage(text: str, *, model: LineModel | None = None, titles: LineM
     """
     if not isinstance(text, str):
         raise InputError("a text page must be text")
+    page = read_lines(text, model)  # the page's lines are normalised there, their columns counted first
     text = _normalise(text)
-    page = read_lines(text, model)
     _find_title(page, titles)
     body_start = _header(page)
     body = _body(page, body_start)
@@ -849,11 +1038,17 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+_PARAGRAPH = 40  # words (CJK and Thai: two characters a word) that make a line a paragraph whatever it ends with
+
+
 def _anchor(page: _Page) -> int:
-    """The article's first paragraph of prose: the first in the likeliest span, else in the page."""
+    """The article's first paragraph of prose: the first in the likeliest span, else in the page. A paragraph
+    of running text is a sentence closed by a full stop, or a line long enough to be one in a script that
+    writes no full stops (Thai)."""
     lines = page.lines
     first = page.span[0] if page.span else 0
-    anchor = next((i for i in range(first, len(lines)) if lines[i].kind == "text" and _is_prose(lines[i].text)),
+    anchor = next((i for i in range(first, len(lines))
+                   if lines[i].kind == "text" and (_is_prose(lines[i].text) or _size(lines[i].text) >= _PARAGRAPH)),
                   None)
     if anchor is None:
         anchor = next((i for i, ln in enumerate(lines) if ln.kind == "text" and not _is_short(ln.text)), len(lines))
@@ -892,21 +1087,82 @@ TITLE_FEATURES: tuple[str, ...] = (
     "repeated_below", "log_distance", "rank_0", "rank_1", "header_below", "header_above", "in_list",
     "time_below", "capitalised", "upper_start", "colon", "lead_overlap", "line_prob", "digits", "position",
     "kind_names", "all_upper", "linkish", "by_start", "prose", "within_others", "holds_other", "ends_comma",
-    "header_next", "after_marker")
+    "header_next", "after_marker", "among_labels", "byline_and_date_below")
 _CANDIDATE_WINDOW = 150  # non-blank lines above the anchor where a title is looked for
 # names, not words: line kinds that may stand between a title and the body
 _HEADER_NEAR = {"date", "byline", "reading", "names", "caption", "credit", "agency"}
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 
 
+def _date_shaped(ln: _Line) -> bool:
+    """A date line, or a short line that carries a date among other words ("2018年6月18日 10:01 発信地：カノ")."""
+    return ln.kind == "date" or (ln.kind in ("text", "names") and (_dated(ln.text) or _stamped(ln.text)))
+
+
+def _header_near(ln: _Line) -> bool:
+    """A line of the kind that stands between a headline and its article: byline, date, caption, credit..."""
+    return ln.kind in _HEADER_NEAR or _date_shaped(ln)
+
+
+_WORD = re.compile(r"\w+")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]{2,}")
+
+
 def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) >= 4}
+    """Words of four letters or more; in a script written without spaces, pairs of its characters."""
+    words = {w for w in _WORD.findall(text.casefold()) if len(w) >= 4}
+    if text.isascii() or not _CJK.search(text):
+        return words
+    runs = _CJK_RUN.findall(text)
+    return {w for w in words if not _CJK.search(w)} | {r[k:k + 2] for r in runs for k in range(len(r) - 1)}
 
 
-def title_candidates(page: _Page, anchor: int) -> tuple[list[int], list[list[float]]]:
-    """Lines above the anchor that could be the headline, with their features (``TITLE_FEATURES``)."""
+def _label(text: str) -> bool:
+    """A menu's or a list's label in any script: three words or fewer, and short (a Thai or CJK word is
+    long, and its menu items are single words), not a sentence."""
+    return _words(text) <= 3 and _size(text) <= 8 and not _ends_sentence(text)
+
+
+_DASHES = ("—", "–", " -")
+
+
+def _stamped(text: str) -> bool:
+    """A year and a time of day: a date stamp in any language ("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00")."""
+    return bool(_YEAR.search(text)) and bool(lexicon().time.search(text))
+
+
+_SLASH = re.compile(r"\s+/\s+")
+
+
+def _slashed_labels(text: str) -> bool:
+    """Labels separated by " / ": a breadcrumb ("Prachatai / News", "Home / World / Asia"), never a headline."""
+    if " / " not in text:
+        return False
+    parts = _SLASH.split(text)
+    return all(_words(p) <= 3 and not _ends_sentence(p) for p in parts)
+
+
+def _holding_others(texts: list[str]) -> set[str]:
+    """The texts that hold another, shorter one of ``texts`` whole: each looked for once in all of them."""
+    joined = "\n".join(texts)  # no text holds a newline, so a find never spans two texts
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    holders = set()
+    for w in texts:
+        at = joined.find(w)
+        while at >= 0:
+            t = texts[bisect_right(starts, at) - 1]
+            if len(t) > len(w):
+                holders.add(t)
+            at = joined.find(w, at + 1)
+    return holders
+
+
+def title_candidates(page: _Page, anchor: int, rule_title: tuple[int | None, int | None, bool] | None = None
+                     ) -> tuple[list[int], list[list[float]]]:
+    """Lines above the anchor that could be the headline, with their features (``TITLE_FEATURES``);
+    ``rule_title`` is ``_rule_title(page.lines, anchor)`` when the caller has it already."""
     lines = page.lines
-    rule, _, repeated_rule = _rule_title(lines, anchor)
+    rule, _, repeated_rule = rule_title or _rule_title(lines, anchor)
     nonblank = [i for i in range(anchor) if lines[i].kind != "blank"][-_CANDIDATE_WINDOW:]
     pos = {i: k for k, i in enumerate(nonblank)}
     counts: dict[str, int] = {}
@@ -915,12 +1171,19 @@ def title_candidates(page: _Page, anchor: int) -> tuple[list[int], list[list[flo
             counts[ln.text] = counts.get(ln.text, 0) + 1
     lead = _content_words(" ".join(ln.text for ln in lines[anchor:anchor + 3]))
     everything = "\n".join(ln.text for ln in lines if ln.kind != "blank")
-    window = sorted((t for t in {lines[i].text for i in nonblank} if len(t) >= 15), key=len)
-    window_lengths = [len(t) for t in window]
+    holders = _holding_others(sorted({lines[i].text for i in nonblank if len(lines[i].text) >= 15}))
     n = max(1, len([ln for ln in lines if ln.kind != "blank"]))
+    last = {lines[j].text: j for j in range(min(len(lines), anchor + 3))}  # each line's last place near the anchor
 
     def headline(i: int) -> bool:
         return lines[i].kind == "text" and _headline_like(lines[i].text) and not _ends_sentence(lines[i].text)
+
+    header: dict[int, bool] = {}
+
+    def near(j: int) -> bool:  # header material, judged once per line
+        if j not in header:
+            header[j] = _header_near(lines[j])
+        return header[j]
 
     idx, rows = [], []
     rank = 0
@@ -928,11 +1191,13 @@ def title_candidates(page: _Page, anchor: int) -> tuple[list[int], list[list[flo
         ln = lines[i]
         size = _size(ln.text)
         if (ln.kind not in ("text", "names") or size < 2 or size > 40 or not _LETTER.search(ln.text)
-                or _dated(ln.text)):
-            continue  # a line that carries a full date is a dateline, not a headline
+                or _dated(ln.text) or _stamped(ln.text) or _slashed_labels(ln.text) or ln.text.endswith(_DASHES)):
+            continue  # a line that carries a full date (or a year and a clock) is a dateline, one of labels a
+            # breadcrumb, one that ends with a dash the start of a dateline ("New York CNN —"): not headlines
         k = pos[i]
         below = [lines[j] for j in nonblank[k + 1:k + 5]]
         above = [lines[j] for j in nonblank[max(0, k - 3):k]]
+        header_below = [near(j) for j in nonblank[k + 1:k + 5]]
         prev_h = k > 0 and headline(nonblank[k - 1])
         next_h = k + 1 < len(nonblank) and headline(nonblank[k + 1])
         nxt = lines[nonblank[k + 1]].text if k + 1 < len(nonblank) else ""
@@ -942,21 +1207,26 @@ def title_candidates(page: _Page, anchor: int) -> tuple[list[int], list[list[flo
             float(i == rule), float(i == rule and repeated_rule), math.log1p(size), float(4 <= size <= 25),
             float(ln.text.rstrip("\"'”’ ").endswith(".")), float(ln.text.rstrip("\"'”’ ").endswith(("?", "!"))),
             math.log1p(counts.get(ln.text, 1) - 1),
-            float(any(lines[j].text == ln.text for j in range(i + 1, min(len(lines), anchor + 3)))),
+            float(last.get(ln.text, -1) > i),
             math.log1p(len(nonblank) - k), float(rank == 0), float(rank == 1),
-            float(any(b.kind in _HEADER_NEAR for b in below)), float(any(a.kind in _HEADER_NEAR for a in above)),
+            float(any(header_below)), float(any(near(j) for j in nonblank[max(0, k - 3):k])),
             float(prev_h and next_h), float(bool(_CLOCK.match(nxt)) or nxt.isdigit()),
             sum(w[:1].isupper() for w in words) / max(1, len(words)), float(ln.text[:1].isupper()),
             float(":" in ln.text), len(cw & lead) / max(1, len(cw)), page.probs.get(i, 0.0),
-            len(_DIGIT.findall(ln.text)) / len(ln.text), i / n, float(ln.kind == "names"), float(ln.text.isupper()),
-            float(bool(_LINKISH.search(ln.text))), float(ln.text.lower().startswith("by ")), float(_is_prose(ln.text)),
+            len(_DIGIT.findall(ln.text)) / len(ln.text), i / n, float(ln.kind == "names"), float(_all_caps(ln.text)),
+            float(_linkish(ln.text)), float(ln.text.lower().startswith("by ")), float(_is_prose(ln.text)),
             # the headline shows again inside other lines (share text, breadcrumbs), and a line that holds
             # another candidate whole is that headline with something glued to it
             math.log1p(everything.count(ln.text) - counts[ln.text]) if len(ln.text) >= 15 else 0.0,
-            float(len(ln.text) > 15 and any(w in ln.text for w in window[:bisect_left(window_lengths, len(ln.text))])),
+            float(len(ln.text) > 15 and ln.text in holders),
             float(ln.text.endswith(",")),
-            float(bool(below) and below[0].kind in _HEADER_NEAR),
+            float(bool(header_below) and header_below[0]),
             float(any(x.kind in ("trailer", "related_list") for x in above)),
+            # a label in a menu has labels on both sides; an article's header puts a byline and a date under
+            # its headline
+            float(k > 0 and k + 1 < len(nonblank) and _label(lines[nonblank[k - 1]].text)
+                  and _label(lines[nonblank[k + 1]].text)),
+            float(any(b.kind in ("byline", "names") for b in below[:3]) and any(map(_date_shaped, below[:3]))),
         ])
         idx.append(i)
         rank += 1
@@ -975,8 +1245,8 @@ def _find_title(page: _Page, titles: LineModel | None = None) -> None:
     ranker scores highest (layout, repetition, header lines around it, words shared with the lead)."""
     lines = page.lines
     anchor = _anchor(page)
-    rule, subtitle, _ = _rule_title(lines, anchor)
-    idx, rows = title_candidates(page, anchor)
+    rule, subtitle, repeated = _rule_title(lines, anchor)
+    idx, rows = title_candidates(page, anchor, (rule, subtitle, repeated))
     if idx:
         best = idx[int((titles or title_model()).scores(rows).argmax())]
         page.title_idx, page.subtitle_idx = best, (subtitle if best == rule else None)
@@ -1073,6 +1343,7 @@ def _body(page: _Page, start: int) -> list[str]:
         return first <= i <= last and page.probs.get(i, 1.0) >= keep
 
     kept: list[str] = []
+    seen = _Shingles()
     in_list = expect_related = False
     listing: str | None = None  # "trailer" or "related_list": inside a list of headlines in the article
     for i in range(start, end):
@@ -1104,12 +1375,41 @@ def _body(page: _Page, start: int) -> list[str]:
             if not page.article.authors and (m := re.search(r"reporting by (.+?)(?:;|$)", ln.text, _I)):
                 page.article.authors.extend(_names(m.group(1), strict=False))
         elif ln.kind in ("text", "trailer", "related_list") and ln.text != page.article.title:
-            kept.append(ln.text if article_text(i) else "")  # a marker line that heads a paragraph is a subheading
+            # a marker line that heads a paragraph is a subheading; a line that says again what the body's
+            # lines said (a teaser, a copy that a text browser prints though the page hides it) is not the article
+            kept.append(ln.text if article_text(i) and not seen.repeats(ln.text) else "")
         else:
             page.note(i)
-    # lines after the last sentence are headline lists and labels, not the article
-    last = max((k for k, t in enumerate(kept) if t and _ends_sentence(t)), default=-1)
+    # lines after the last sentence (or paragraph, in a script without full stops) are headline lists and
+    # labels, not the article
+    last = max((k for k, t in enumerate(kept) if t and (_ends_sentence(t) or _size(t) >= _PARAGRAPH)), default=-1)
     return _paragraphs(kept[: last + 1])
+
+
+class _Shingles:
+    """The word 4-grams of the body so far, each with the line it came from: a later line made mostly of the
+    4-grams of several earlier lines is a teaser or a second copy of them run together, not more article (a
+    paragraph repeated by itself may be the article's own)."""
+
+    def __init__(self) -> None:
+        self.grams: dict[tuple[str, ...], int] = {}
+        self.lines = 0
+
+    def repeats(self, text: str) -> bool:
+        words = text.split()
+        if len(words) < 4:
+            return False  # no 4-gram
+        grams = list(zip(words, words[1:], words[2:], words[3:], strict=False))
+        known = self.grams
+        if len(grams) >= 5:
+            sources = [s for s in map(known.get, grams) if s is not None]
+            if len(sources) >= 0.8 * len(grams) and len(set(sources)) >= 2:
+                return True
+        self.lines += 1
+        for g in grams:
+            if g not in known:
+                known[g] = self.lines
+        return False
 
 
 def _is_trailer(lines: list[_Line], i: int) -> bool:
@@ -1193,7 +1493,7 @@ def _date_in(text: str) -> _DateLine | None:
         for m in pat.finditer(text):
             if not re.search(r"\d{4}", m.group(0)):
                 continue
-            updated = bool(re.search(r"updated|modified", text[: m.start()], _I))
+            updated = bool(_UPDATED.search(text[: m.start()]))
             if pat is _NUM_DATE:
                 first, alt = _numeric_date(m)
                 if first:
