@@ -4,7 +4,9 @@ A deliberately small, rule-based resolver (no neural coreference model is instal
 and news prose is forgiving): walk the article in order keeping the actors mentioned so far;
 
 * he/him/his, she/her: the nearest earlier person within three sentences whose gender (when the
-  dictionary knows it) fits; an unknown person named in between blocks the match;
+  dictionary knows it) fits; an unknown person named in between blocks the match. A subject "he" outside
+  quotation marks first continues the person who was the main-clause subject up to two sentences back ("Watanabe
+  said ... 'It will be somebody else,' he said"), and a private person named by what they are ("a gunman") counts;
 * they/them/their: the nearest earlier group ("Russian diplomats") or coordinated list of countries and
   organisations ("Germany, France and Italy said they ...": one mention per member) within two
   sentences; a list that names a person stops the search (the pronoun may be those people); a
@@ -14,8 +16,13 @@ and news prose is forgiving): walk the article in order keeping the actors menti
 * it: only as the subject of a clause reported by a country or organisation ("Switzerland said it had
   expelled ...", "Japan announced that it would halt aid"); any other "it" is left alone (weather,
   situations, things);
+* a subject "they" continues the plural main-clause subject up to two sentences back, a list of named officials
+  included ("Shoukry and his Greek and French counterparts, Dendias and Le Drian, gathered ... They called on");
+* a counted group no name covers ("an assembly of several foreign ministers") is the list of named members of its
+  sector in the sentence before or the two after;
 * "the bloc", "the alliance": the nearest earlier organisation that the dictionary lists
   with that noun;
+* "the accused", "the gunman": the private person named before, with that person's own country;
 * "the minister", "the former Spanish foreign minister", "the bloc's foreign affairs chief":
   the nearest earlier person (or, for a description naming its country or organisation, a person
   named later in the same paragraph: cataphora) whose dictionary roles fit the description's title words, its
