@@ -565,7 +565,7 @@ def _plain_group(doc, start: int, end: int, sw: SectorWord) -> bool:
         return False
     for t in doc[start:end]:
         for c in t.children:
-            if c.dep_ in ("det", "predet", "nummod") and c.lower_ in _SEVERAL and not (not sw.state and c.like_num):
+            if c.dep_ in ("det", "predet", "nummod") and c.lower_ in _SEVERAL and (sw.state or not c.like_num):
                 # "both sides", "all parties", "the two governments": more than one country ("two protesters" is not)
                 return False
             if start <= c.i < end or c.dep_ in ("det", "punct", "nummod", "cc", "conj", "prep", "relcl", "acl"):

@@ -672,12 +672,12 @@ class Coder:
                 # "called for an investigation into the shooting": whoever did the deed named is asked to answer
                 asked = [o for c in trig.children if c.dep_ in ("dobj", "prep") for o in ([c] if c.dep_ == "dobj"
                          else [g for g in c.children if g.dep_ == "pobj"])]
-                for noun in asked:
-                    for p in noun.children:
-                        if p.dep_ == "prep" and p.lower_ in _INQUIRY_PREPS:
-                            for deed in p.children:
-                                if deed.dep_ == "pobj" and not found:
-                                    found.extend(self._doers(deed) or self._earlier_doers(deed))
+                deeds = [d for noun in asked for p in noun.children if p.dep_ == "prep" and p.lower_ in _INQUIRY_PREPS
+                         for d in p.children if d.dep_ == "pobj"]
+                for deed in deeds:
+                    found.extend(self._doers(deed) or self._earlier_doers(deed))
+                    if found:
+                        break
         return found
 
     def _find(self, tok) -> _Found | None:
@@ -1186,8 +1186,10 @@ class Coder:
                                       for c in trig.children):
             return []  # "Osama was killed by US forces in Pakistan": someone named was hit, not the place
         loc = self._location(sent, f.trigger, {a for a, _ in f.sources})
-        own = any(a.country == loc.country for a, _ in f.sources) if loc is not None else False
-        if loc is None or loc.country is None or own and not f.code.startswith(POPULATION_MEASURES):
+        if loc is None or loc.country is None:
+            return []
+        own = any(a.country == loc.country for a, _ in f.sources)
+        if own and not f.code.startswith(POPULATION_MEASURES):
             return []
         if own:  # a curfew in its own cities falls on their people
             return [(Actor(loc.name, loc.country + "CVL", loc.country, None, "CVL"), 0.8)]
