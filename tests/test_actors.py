@@ -516,3 +516,38 @@ def test_the_1987_ec_commission_is_the_eu():
 
     a = analyze_text("West Germany vetoed the EC Commission proposals.", published="1987-06-18")
     assert any(e.target is not None and e.target.igo == "EU" for e in a.events)
+
+
+def test_a_peoples_members_of_a_state_body_are_the_countrys():
+    from newswire.api import analyze_text
+
+    text = ("Iraq's parliament voted to expel United States troops on Sunday. Iraqi Prime Minister Adil Abdul-Mahdi "
+            "backed the vote in Baghdad. The vote, which is not binding, was boycotted by both Kurdish and Sunni "
+            "Members of Parliament.")
+    a = analyze_text(text, title="Iraqi Parliament votes for expulsion of United States troops", published="2020-01-06")
+    mps = next(m for m in a.mentions if "Members of Parliament" in m.text)
+    assert mps.actor.code == "IRQLEG"
+    assert not any("KUR" in (e.source.code, e.target.code if e.target else "") for e in a.events)
+    # a people's own armed men stay the people's
+    assert ("Kurdish fighters", "KURREB") in {(m.text, m.actor.code) for m in
+                                             analyze_text("Kurdish fighters attacked the town.").mentions}
+
+
+def test_an_office_of_the_state_in_an_apposition_is_the_sentences_one_country():
+    from newswire.api import analyze_text
+
+    a = analyze_text("US Secretary of State Mike Pompeo sent a letter requesting the new rules to Elaine Chao, the "
+                     "Secretary of Transportation; the new rules were released later the same day.",
+                     title="US announces restrictions on flying to Cuba", published="2019-10-27")
+    chao = next(m for m in a.mentions if m.text == "Elaine Chao")
+    assert chao.actor.code == "USAGOV" and chao.actor.name == "Elaine Chao"
+    assert any(e.plover == "REQUEST" and e.target is not None and e.target.name == "Elaine Chao" for e in a.events)
+
+
+def test_hong_kongs_chief_executive_is_its_government():
+    from newswire.api import analyze_text
+
+    a = analyze_text("Protesters asked Hong Kong Chief Executive Carrie Lam to resign. Lam refused.",
+                     published="2019-08-20")
+    assert {("HKGOPP", "REQUEST", "HKGGOV")} <= {(e.source.code, e.plover, e.target.code if e.target else None)
+                                                for e in a.events}

@@ -174,6 +174,8 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
         if end - start < 1 or not (_acceptable(doc[start:end], ent.label_) or described is not None):
             continue
         if ent.label_ == "PERSON":
+            if (alone := sector_at(doc, start, dictionary, end)) is not None and alone[1] == end and alone[0].title:
+                continue  # "the Queen", "the Emir": a title alone, which coreference reads as a description
             title = _title_before(doc, start, dictionary)
             appos_title = _appos_title(ent, dictionary)
             if title is None and appos_title is None:
@@ -197,9 +199,15 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
                 start = title[1]
             sector = title_word.sector[:3] if title_word is not None else None
             base = _appos_actor(ent, index, dictionary)
-            if base is None and home is not None and sector is not None:
-                base = compose(dictionary.country_actor(home), title_word)
-            mention = add(doc[start:end], _named(doc[start:end].text, sector, base), person_name)
+            country = home
+            if country is None and title_word is not None and title_word.state:
+                country = _sentence_country(ent.sent, index)
+            if base is None and country is not None and sector is not None:
+                # "Elaine Chao, the Secretary of Transportation" beside "US Secretary of State Mike Pompeo": an
+                # office of the state is the article's country's, else the one country its sentence names
+                base = compose(dictionary.country_actor(country), title_word)
+            # the actor is the person, named without the title the mention starts with ("executive Ken Gude")
+            mention = add(doc[start:end], _named(person_name, sector, base), person_name)
             known.update({k: mention for k in _names_of(mention) if k not in known})  # "... Bash said"
             continue
         elif doc[start:end].text in acronyms:
@@ -280,6 +288,13 @@ def _people_country(ent, index: dict[int, Mention], modifiers: dict[int, Mention
         if m is not None and m.actor.country and not m.actor.igo and m.actor.sector in (None, "CVL"):
             return m.actor.country
     return None
+
+
+def _sentence_country(sent, index: dict[int, Mention]) -> str | None:
+    """The one country the names of a sentence belong to (organisations of several states aside), else None."""
+    found = {m.actor.country for t in sent if (m := index.get(t.idx)) is not None and m.kind == "name"
+             and m.actor.country and not m.actor.igo}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _state_body(doc, start: int, end: int, dictionary: ActorDictionary, analysis: Analysis) -> Actor | None:

@@ -41,7 +41,8 @@ _VISIT_VERBS = words("visit_verbs")  # "arrived in Amman": a host
 _SPOKEN_NOUNS = words("spoken_nouns")
 _PLAIN_MODS = words("plain_modifiers")
 _PARTY_PREPS = words("party_prepositions")
-_QUANTITIES = words("quantity_nouns")  # "a number of Senators": the group counted
+_QUANTITIES = words("quantity_nouns")
+_CIVIL_STATE = words("civil_state_sectors")  # "a number of Senators": the group counted
 _BARE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
 _SKIPPABLE_POS = {"ADJ", "NOUN", "PROPN", "NUM", "ADV"}
 _NAME_ENTS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "GPE", "LOC"}
@@ -379,6 +380,7 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
     hit_at = {i: h for h in hits for i in range(h.start, h.end)}
     by_end = {h.end: h for h in hits}
     # composition: NAME + sector words
+    peoples_bodies: list[tuple[int, int, SectorWord]] = []
     for h in hits:
         if h.target.person is not None or h.used:
             continue
@@ -388,6 +390,10 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
         sw, end = found
         h.used = True
         h.abroad = sw.abroad
+        if h.target.group and len(h.actor.code) <= 3 and sw.sector[:3].lower() in _CIVIL_STATE:
+            peoples_bodies.append((h.start, end, sw))  # "Kurdish MPs": the country's, found with the bare words
+            covered.update(range(h.start, end))
+            continue
         actor = compose_hit(h, h.actor, sw)
         if not titled_person(end, actor, sw, h.start):
             add_composed(h.start, end, actor, h, sw)
@@ -449,6 +455,10 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
         if h.target.kind == "demonym":
             root = doc[h.start:h.end].root
             if root.tag_ not in ("NNS", "NNPS") and root.dep_ in ("amod", "compound"):
+                body = sector_span(doc, root.head.i, dictionary) if h.target.group and root.head.i > root.i else None
+                if body is not None and len(h.actor.code) <= 3 and body[0].sector[:3].lower() in _CIVIL_STATE:
+                    peoples_bodies.append((h.start, body[1], body[0]))  # "Kurdish and Sunni Members of Parliament"
+                    continue
                 # "Russian gas": an adjective, not an actor; kept aside, since it still says whose an event
                 # noun is ("Palestinian riots", "Israeli strikes")
                 analysis.modifiers.append(_mention(doc, h.start, h.end, h.actor))
@@ -468,11 +478,15 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
         for other in h.extra:
             mentions.append(_mention(doc, h.start, h.end, other, _person_name(h.target)))
     # bare sector words: a country only where the text makes it clear
-    if bare:
+    if bare or peoples_bodies:
         taken = {i for m in mentions for i in _token_range(doc, m)}
         by_start, dominant = sorted(hits, key=_start), _dominant_country(
             hits, headline_countries(analysis.article.title),
             dictionary.countries_named(analysis.article.title, analysis.article.published_date))
+        for start, end, sw in peoples_bodies:
+            country = _context_country(doc, start, by_start, dominant)
+            if country is not None:
+                mentions.append(_mention(doc, start, end, compose(dictionary.country_actor(country), sw)))
         for start, end, sw in bare:
             if any(k in taken for k in range(start, end)):
                 continue
