@@ -214,3 +214,31 @@ def test_a_private_person_named_by_what_he_is_is_read_back_by_him():
     him = [m for m in a.mentions if m.text == "him"]
     assert him and him[0].actor.sector == "CVL" and him[0].actor.country == "USA"
     assert any(e.plover == "COERCE" and e.target is not None and e.target.sector == "CVL" for e in a.events)
+
+
+def test_him_as_the_subject_of_a_to_clause_is_not_the_last_subject():
+    from newswire.api import analyze_text
+
+    a = analyze_text('Regarding the call, former federal prosecutor Elie Honig said via Twitter: "I\'d be surprised." '
+                     '"The only conclusion I can reach is that Trump\'s White House staff want him to resign," tweeted '
+                     'former thinktank executive Ken Gude.', published="2019-09-30")
+    him = next(m for m in a.mentions if m.text == "him")
+    assert him.actor.code == "USAGOV"
+    # the actor the title introduces is the person, named without the title
+    assert any(m.actor.name == "Ken Gude" for m in a.mentions)
+    assert not any(e.source.name and "Honig" in e.source.name for e in a.events)
+
+
+def test_a_title_alone_names_the_one_holder_of_the_office_in_the_story_country():
+    from newswire.api import analyze_text
+
+    text = ("Per request of United Kingdom Prime Minister Boris Johnson, the Queen suspended parliament for five "
+            "weeks yesterday. Johnson said the British parliament would sit again in October. Britain leaves the "
+            "EU on 31 October.")
+    a = analyze_text(text, title="UK Prime Minister Johnson suspends parliament", published="2019-09-11")
+    queen = next(m for m in a.mentions if m.text == "the Queen")
+    assert queen.actor.code == "GBRGOV" and queen.person == "Elizabeth II"
+    assert ("GBRGOV", "GBRLEG") in {(e.source.code, e.target.code if e.target else None) for e in a.events}
+    # a story with no country of its own gives no holder ("the Queen" of which country?)
+    b = analyze_text("The Queen opened the new bridge on Tuesday.", published="2019-09-11")
+    assert not any(m.text == "The Queen" for m in b.mentions)

@@ -153,6 +153,15 @@ def resolve_coreference(analysis: Analysis, dictionary) -> None:
                                             bisect.bisect_left(items, para_end, key=_item_start)]
                          if here <= it.sent <= here + _PERSON_WINDOW]
                 result = _description(span, later, here, within, dictionary, day, analysis.mentions)
+            if result is None and not within and (holder := _office_holder(span, dictionary, day, analysis.country)):
+                person, actor = holder  # "the Queen", named by no one before: the office's one holder
+                m = Mention(span.start_char, span.end_char, span.text, actor, kind, person.name, span.root.idx)
+                removed.update(id(n) for n in within)
+                added.append((m, None))
+                reach = max(reach, span.end_char)
+                gender[id(m)] = person.gender
+                bisect.insort(items, _Item(m.start, here, m, True, person.gender), key=_item_start)
+                continue
         if result is None:
             continue
         antecedent, actor = result
@@ -348,7 +357,10 @@ def _reported_it(span, named: Intervals[Mention]):
 
 def _pronoun(span, prior: _Earlier, here: int):
     gender = _PRONOUNS[span[0].lower_]
-    if gender == "pl" and span[0].dep_ == "nsubj":
+    # "he" and "they" as the subject of a clause continue a subject; "him" parsed as the subject of "want him to
+    # resign" is an object, which refers to whoever it names, not to the last subject
+    nominative = span[0].dep_ == "nsubj" and "Acc" not in span[0].morph.get("Case")
+    if gender == "pl" and nominative:
         # "Egypt, Greece and France denounced ... They called on Turkey to ...": a subject "they" continues the
         # plural subject before it (of this sentence or the two before), not the last plural named; a list of
         # named officials counts ("Shoukry and his Greek and French counterparts, Dendias and Le Drian, gathered
@@ -361,7 +373,7 @@ def _pronoun(span, prior: _Earlier, here: int):
                     return list(it.members)
                 if it.plural:
                     return it.mention, it.mention.actor
-    if gender in ("m", "f") and span[0].dep_ == "nsubj" and not _quoted(span[0]):
+    if gender in ("m", "f") and nominative and not _quoted(span[0]):
         # "Watanabe said he doubted it would be Takeshita, Abe or Miyazawa. ... 'It will be somebody else,' he
         # said": a subject "he" continues the person who was the subject before, not the last one named
         for it in prior:
@@ -425,13 +437,67 @@ def _org_description(root_lemma: str, prior: Iterable[_Item], dictionary):
 
 
 def _description(span, prior, here, inside, dictionary, day, mentions):
+    root = span.root
+    if root.lemma_.lower() in dictionary.descriptions and not any(
+            t.dep_ == "poss" for t in span if t.i != root.i):
+        return _org_description(root.lemma_.lower(), prior, dictionary)
+    title = _title_of(span, prior, inside, dictionary)
+    if title is None:
+        return None
+    sw, title_words, past, country, igo = title
+    for it in prior:
+        if here - it.sent > _PERSON_WINDOW + 2:
+            return None
+        if not it.person or it.mention is None:
+            continue
+        if sw.sector == "CVL" and not country:
+            # "the accused", "the gunman": the private person named before, whatever their country
+            if it.mention.actor.sector == "CVL" and it.mention.person:
+                return it.mention, it.mention.actor
+            continue
+        person = dictionary.people.get(it.mention.person)
+        a = it.mention.actor
+        if person is not None and person.roles:
+            if any(_role_fits(r, title_words, past, country, igo, day) for r in person.roles):
+                return it.mention, it.mention.actor
+            # the article's own title for the name counts too: the dictionary may not list every post held
+            # ("U.S. Treasury Secretary James Baker ... The Treasury Secretary")
+            written = _title_before(span.doc, it.mention)
+            if not written or not _role_fits(Role(a.code, a.country, a.igo, a.sector, written), title_words, past,
+                                             country, igo, None):
+                continue
+            return it.mention, a
+        role = Role(a.code, a.country, a.igo, a.sector, _title_before(span.doc, it.mention))
+        if _role_fits(role, title_words, past, country, igo, None):
+            return it.mention, a
+    return None
+
+
+def _office_holder(span, dictionary, day, home):
+    """The one person the dictionary lists in the office a description names, when no one named before holds it:
+    "the Queen" in a British story of 2019 is Elizabeth II, "the Emir" in a Qatari one Tamim bin Hamad. Only a
+    present office of the article's own state, and only one holder; a description that names a country ("the
+    Greek foreign minister") has its actor already."""
+    title = _title_of(span, (), (), dictionary)
+    if title is None or day is None:
+        return None
+    sw, title_words, past, _, igo = title
+    if past or igo or not sw.state or not home or not title_words:
+        return None
+    holders = {p.name: p for p in dictionary.people.values() for r in p.roles
+               if r.country == home and _role_fits(r, title_words, False, home, None, day)}
+    if len(holders) != 1:
+        return None
+    person = next(iter(holders.values()))
+    return person, person.actor_on(day)
+
+
+def _title_of(span, prior, inside, dictionary):
+    """The office a description names: (sector word, title words, past, country, igo), or None for no title."""
     from newswire.actors.resolve import sector_at
 
     root = span.root
     words = [t for t in span if t.i != span.start]
-    if root.lemma_.lower() in dictionary.descriptions and not any(
-            t.dep_ == "poss" for t in span if t.i != root.i):
-        return _org_description(root.lemma_.lower(), prior, dictionary)
     sw = sector_at(span.doc, root.i, dictionary, root.i + 1)
     title_found = None
     for t in words:  # the title phrase ("foreign minister"), ending at the root
@@ -459,32 +525,7 @@ def _description(span, prior, here, inside, dictionary, day, mentions):
                                                                                       if title_found else root.i))
     title_words = {t.lower_ for t in words if t.i not in skip and t.lower_ not in _GENERIC and t.dep_ != "poss"
                    and not t.is_punct}
-    for it in prior:
-        if here - it.sent > _PERSON_WINDOW + 2:
-            return None
-        if not it.person or it.mention is None:
-            continue
-        if sw.sector == "CVL" and not country:
-            # "the accused", "the gunman": the private person named before, whatever their country
-            if it.mention.actor.sector == "CVL" and it.mention.person:
-                return it.mention, it.mention.actor
-            continue
-        person = dictionary.people.get(it.mention.person)
-        a = it.mention.actor
-        if person is not None and person.roles:
-            if any(_role_fits(r, title_words, past, country, igo, day) for r in person.roles):
-                return it.mention, it.mention.actor
-            # the article's own title for the name counts too: the dictionary may not list every post held
-            # ("U.S. Treasury Secretary James Baker ... The Treasury Secretary")
-            written = _title_before(span.doc, it.mention)
-            if not written or not _role_fits(Role(a.code, a.country, a.igo, a.sector, written), title_words, past,
-                                             country, igo, None):
-                continue
-            return it.mention, a
-        role = Role(a.code, a.country, a.igo, a.sector, _title_before(span.doc, it.mention))
-        if _role_fits(role, title_words, past, country, igo, None):
-            return it.mention, a
-    return None
+    return sw, title_words, past, country, igo
 
 
 def _title_before(doc, mention: Mention) -> str:
