@@ -13,7 +13,7 @@ PETRARCH's noun phrases come from the Penn parse ("(NP ..." with "NP PP NP" merg
 are spaCy's noun chunks, a chunk and its attached prepositional phrase merged, temporal phrases left out
 ("next week" is no noun phrase to PETRARCH: NP-TMP).
 
-This module only reads patterns and finds matches; :class:`newswire.coding.coder.Coder` turns the noun
+This module only reads patterns and finds matches; :mod:`newswire.coding.petrarch_rules` turns the noun
 phrases a match binds into actors.
 """
 
