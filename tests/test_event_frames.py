@@ -394,3 +394,38 @@ def test_who_a_country_backs_another_against_is_no_target_and_signing_a_bill_is_
 def test_a_pardon_is_a_concession_not_forgiveness():
     got = analyze_text("US President Donald Trump pardoned Senator Rand Paul on Friday.", published="2020-11-26").events
     assert [(e.cameo, e.plover) for e in got] == [("081", "CONCEDE")]
+
+
+def test_an_act_on_someone_the_sentence_names_but_the_parse_misses_is_not_coded_without_them():
+    # the target is there ("the opposition", "the network's franchise"), unread: no event rather than a wrong one
+    assert not triples("US President Donald Trump also said that he would prefer to agree a solution with the "
+                       "opposition.", "2019-01-05")
+    assert not triples("Philippine President Rodrigo Duterte threatened the network's franchise renewal before.",
+                       "2020-05-06")
+    # a one-sided act that names no one else stands alone, and so do resignations and withdrawals
+    assert ("RUS", "REJECT", None) in triples("Russia rejected the proposal on Monday.")
+    assert ("USA", "CONCEDE", None) in triples("Kurt Volker, the United States special envoy for Ukraine "
+                                               "negotiations, resigned without public explanation.", "2019-09-28")
+
+
+def test_a_question_asserts_no_event():
+    assert not triples("Did the Iranian government ever support Hamas, back in the days?")
+    assert ("IRN", "SUPPORT", "PSE") in triples("The Iranian government supported Hamas.")
+
+
+def test_what_someone_is_asked_or_wanted_to_do_is_not_done():
+    got = triples("Trump's White House staff want him to resign, a former official said.", "2019-09-30")
+    assert not any(p == "CONCEDE" for _, p, _ in got)
+    got = triples("Egypt, Greece and Cyprus called on Turkey to halt its drilling operations.")
+    assert got == {(c, "REQUEST", "TUR") for c in ("EGY", "GRC", "CYP")}
+    # a deed reported to someone is no request: "X lifted the blockade, officials told AFP"
+    assert any(p == "RETREAT" for _, p, _ in triples(
+        "The Israeli army lifted a day-old blockade on Palestinian lorries, officials told AFP.", "2004-01-01"))
+
+
+def test_a_curfew_or_martial_law_with_no_place_read_falls_on_the_states_own_people():
+    assert ("SAU", "COERCE", "SAU") in triples("Saudi Arabia extended curfews in the holy cities of Mecca and Medina "
+                                               "to last the entire day.", "2020-04-07")
+    assert ("IRQ", "THREATEN", "IRQ") in triples(
+        "Iraq's interim government announced that it is prepared to impose martial law as street battles raged in "
+        "central Baghdad between insurgents and security forces.", "2004-11-08")

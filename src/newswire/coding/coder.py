@@ -31,11 +31,19 @@ characterisations, and :meth:`Coder._events` makes the events. Each step's readi
 from __future__ import annotations
 
 from newswire.coding.frames import DEED_SOURCE_PREPS, PASSIVE_SUBJ, SUBJ, SUBJ_NESTED, FrameReader
-from newswire.coding.implied import implicit_target, place_target, protested, state_doer
+from newswire.coding.implied import implicit_target, own_population, place_target, protested, state_doer
 from newswire.coding.matching import Found, Matcher, concurring, describes_people, enabled_by_law
 from newswire.coding.patterns import Pattern, PatternSet
 from newswire.coding.petrarch_rules import PetrarchRules, petrarch_scope
-from newswire.coding.status import STATUS_RANK, announced, clause_status, event_date, event_location
+from newswire.coding.status import (
+    LOCATION_PREPS,
+    STATUS_RANK,
+    announced,
+    asked_for,
+    clause_status,
+    event_date,
+    event_location,
+)
 from newswire.coding.tables import CodeTable, coder_groups
 from newswire.coding.targets import COMMENTING, PLACE_TARGETED, RECIPROCAL_CODES, REJECTING, TargetReader
 from newswire.model import Actor, Analysis, Event, Mention
@@ -48,6 +56,8 @@ COOPERATIVE = _GROUPS["plover"]["cooperative"]
 RECIPROCAL = _GROUPS["plover"]["reciprocal"]
 STATE_ACTS = tuple(_GROUPS["cameo"]["state_acts"])
 COMMITTING = _GROUPS["plover"]["committing"]
+STAND_ALONE = _GROUPS["plover"]["stand_alone"]
+_CLOSING = " \n\t\"'”’)]»"  # what may close a sentence after its last punctuation mark
 
 
 # not a data pattern: a shape of reported speech ("X said Y must ..."), coded as a plain demand
@@ -94,6 +104,8 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
         events: list[Event] = []
         self._acts: list[tuple[int, str, Actor]] = []  # (sentence number, PLOVER type, who did it), in text order
         for self._sent_no, sent in enumerate(doc.sents):
+            if sent.text.rstrip(_CLOSING).endswith("?"):
+                continue  # "Did the federation ever support you?": a question asserts no event
             found = petrarch_scope([f for f in (self._find(t) for t in sent)
                                     if f is not None and not enabled_by_law(f.trigger, self.cues)])
             if self.inferences:
@@ -158,7 +170,10 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
                 hp = self._match(light.head, "verb") if light.head.pos_ == "VERB" else None
                 if hp is not None and hp.code is not None:
                     return None  # "threatened to impose sanctions": the threat is the event
-        status = clause_status(light if light is not None and tok.dep_ != "nsubj" else tok, self.cues)
+        clause = light if light is not None and tok.dep_ != "nsubj" else tok
+        if self.inferences and asked_for(clause, self.cues):
+            return None  # "urged Turkey to halt its drilling": the urging is the event (its verb's), not a halt
+        status = clause_status(clause, self.cues)
         if light is not None:
             status = max(status, clause_status(tok, self.cues), key=STATUS_RANK.__getitem__)
         code = pattern.code
@@ -214,7 +229,7 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
                    and (a.code not in codes or apart and a in self._people or a in citizens)]
         implicit = False
         if not targets and info.plover == "THREATEN" and self.inferences:
-            targets, implicit = implicit_target(sent, f, self._mentions), True
+            targets, implicit = implicit_target(sent, f, self._mentions) or own_population(f), True
         mutual = any(c.dep_ == "dobj" and c.lemma_.lower() in self.cues.topic_nouns for c in f.trigger.children)
         if not targets and len(f.sources) > 1 and (f.pattern.reciprocal or mutual or (
                 info.plover in RECIPROCAL or f.code in RECIPROCAL_CODES) and f.pattern.trigger in self.cues.reciprocal_words):
@@ -239,6 +254,11 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
             targets = self._foreign_in(clause[0], f.sources)
             if not targets:
                 return []
+        if not targets and info.plover not in STAND_ALONE and self._names_others(sent, f.sources):
+            # an act on someone the sentence names but the parse does not give: no event rather than a wrong one
+            # ("agreed to move its embassy in Israel", "threatened Senator Rand Paul"); with no one else named,
+            # the sentence says no more than the one-sided act ("the United Nations rejected a call for ...")
+            return []
         start, end, text = self._evidence(analysis.article.body, sent, f.trigger)
         out = []
         seen = set()
@@ -265,6 +285,29 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
                         confidence=round(min(conf, 1.0), 3),
                     ))
         return out
+
+    def _names_others(self, sent, sources: list[tuple[Actor, float]]) -> bool:
+        """Whether a sentence names anyone besides the sources: another actor, or a person no dictionary holds."""
+        keys = {(a.country, a.igo, a.code) for a, _ in sources}
+        for t in sent:
+            m = self._mentions.get(t.i)
+            if m is not None and (m.actor.country, m.actor.igo, m.actor.code) in keys or self._aside(t):
+                continue
+            if m is not None or t.ent_type_ in ("PERSON", "ORG"):
+                return True
+            if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN"):
+                return True  # "her opponents' plans", "the network's franchise": someone's, though unnamed
+        return False
+
+    def _aside(self, tok) -> bool:
+        """A name that cannot be an act's party: a place where it happens ("a research centre in Tokyo") or the
+        one who reports it ("a UN official said")."""
+        head = tok
+        while head.dep_ in ("compound", "amod", "poss", "det") and head.head is not head:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS and tok.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+        return head.dep_ == "nsubj" and head.head.lemma_.lower() in self.cues.report_verbs
 
     def _statements(self, found: list[Found]) -> list[Found]:
         """Saying that someone rejected (or would not cooperate) is criticising them: speaker → inner source."""

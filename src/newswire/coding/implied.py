@@ -58,13 +58,22 @@ def place_target(sent, f: Found, mentions: dict[int, Mention]) -> list[tuple[Act
         return []  # "Osama was killed by US forces in Pakistan": someone named was hit, not the place
     loc = event_location(sent, f.trigger, {a for a, _ in f.sources}, mentions)
     if loc is None or loc.country is None:
-        return []
+        return own_population(f)  # "Saudi Arabia extended curfews in the holy cities"
     own = any(a.country == loc.country for a, _ in f.sources)
     if own and not f.code.startswith(POPULATION_MEASURES):
         return []
     if own:  # a curfew in its own cities falls on their people
         return [(Actor(loc.name, loc.country + "CVL", loc.country, None, "CVL"), 0.8)]
     return [(Actor(loc.name, loc.country, loc.country), 0.8)]
+
+
+def own_population(f: Found) -> list[tuple[Actor, float]]:
+    """A state's curfew, martial law or state of emergency, imposed or threatened, falls on its own people:
+    "Saudi Arabia extended curfews", "Iraq's government is prepared to impose martial law" (SAU → SAUCVL)."""
+    if not (f.code.startswith(POPULATION_MEASURES) or (f.pattern.code or "").startswith(POPULATION_MEASURES)):
+        return []
+    return [(Actor(_country_name(a.country), a.country + "CVL", a.country, None, "CVL"), 0.7)
+            for a, _ in f.sources[:1] if a.country and not a.igo]
 
 
 def protested(sent, f: Found, mentions: dict[int, Mention]) -> list[tuple[Actor, float]]:

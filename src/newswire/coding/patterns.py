@@ -96,6 +96,7 @@ class Cues:
     law_nouns: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
+    permission_verbs: frozenset[str] = frozenset()
     characterising_verbs: frozenset[str] = frozenset()
     critical_words: frozenset[str] = frozenset()
     projectiles: frozenset[str] = frozenset()

@@ -25,7 +25,7 @@ STATUS_RANK = {s: i for i, s in enumerate(get_args(Status))}  # occurred < plann
 _CONDITIONAL_MARKS = words("conditional_marks")
 _PLANNED_ADJECTIVES = words("planned_adjectives")
 _POSSIBLE_ADJECTIVES = words("possible_adjectives")
-_LOCATION_PREPS = words("location_prepositions")
+LOCATION_PREPS = words("location_prepositions")
 
 
 def clause_status(tok, cues) -> str:
@@ -34,6 +34,17 @@ def clause_status(tok, cues) -> str:
     Climbs through "to"-clauses and noun heads ("plans to visit", "did not want to seize the
     chance to meet") but not through verbs of saying: reported speech keeps its own status.
     """
+    return _reading(tok, cues)[0]
+
+
+def asked_for(tok, cues) -> bool:
+    """Whether the trigger's clause is what someone asks for, orders or wants ("demanded that he resign", "want
+    him to resign", "encouraged Zelensky to investigate"): the asking is the event, the act asked for is none."""
+    return _reading(tok, cues)[1]
+
+
+def _reading(tok, cues) -> tuple[str, bool]:
+    """The clause's status, and whether a verb of asking governs it (see :func:`clause_status`)."""
     status = "occurred"
 
     def worse(s: str) -> None:
@@ -90,7 +101,16 @@ def clause_status(tok, cues) -> str:
             break
         if t.dep_ in ("ccomp", "xcomp") and hl in cues.request_verbs:
             worse("possible")  # "demanded that he resign", "want him to resign": asked for, not done
-            break
+            # of someone else, by someone who asks: not "is expected to see", "a strike called to protest"
+            asker = not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) and head.tag_ != "VBN" \
+                or any(c.dep_ == "aux" for c in head.children)
+            asked = any(c.dep_ in ("dobj", "dative", "iobj") for c in head.children) \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            # what is asked follows the asking, as a "to"-clause or a bare subjunctive ("demanded that he resign");
+            # "told reporters that Russia attacked", "X lifted the blockade, officials told AFP" report a deed
+            wish = t.i > head.i and (any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+                                     or t.tag_ == "VB" and hl not in cues.report_verbs)
+            return status, asker and asked and wish and hl not in cues.permission_verbs
         if t.dep_ in ("xcomp", "acl", "pobj", "dobj", "prep", "conj", "nsubjpass", "attr") or (
                 t.dep_ == "acomp" and t.pos_ == "ADJ") or (
                 t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)):
@@ -101,7 +121,7 @@ def clause_status(tok, cues) -> str:
             t = head
             continue
         break
-    return status
+    return status, False
 
 
 def backshifted(clause, cues) -> bool:
@@ -152,7 +172,7 @@ def event_location(sent, trig, actors: set[Actor], mentions: dict[int, Mention])
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         prep = ent.root.head
-        if ent.root.dep_ != "pobj" or prep.lower_ not in _LOCATION_PREPS:
+        if ent.root.dep_ != "pobj" or prep.lower_ not in LOCATION_PREPS:
             continue
         m = mentions.get(ent.root.i)
         if m is not None and (m.start, m.end) != (ent.start_char, ent.end_char):
