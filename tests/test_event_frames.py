@@ -429,3 +429,20 @@ def test_a_curfew_or_martial_law_with_no_place_read_falls_on_the_states_own_peop
     assert ("IRQ", "THREATEN", "IRQ") in triples(
         "Iraq's interim government announced that it is prepared to impose martial law as street battles raged in "
         "central Baghdad between insurgents and security forces.", "2004-11-08")
+
+
+def test_yielding_to_someones_request_and_advising_someone_to_act():
+    text = ("Yesterday, the United Kingdom's Queen Elizabeth II announced she will comply with the request of Prime "
+            "Minister Boris Johnson to suspend Parliament for parts of September and October.")
+    a = analyze_text(text, title="Queen Elizabeth agrees to suspend UK Parliament", published="2019-08-29")
+    # the title opens the Queen's own name: she is the person, and "she" is her
+    assert any(m.text == "Queen Elizabeth II" and m.person == "Elizabeth II" for m in a.mentions)
+    assert ("GBRGOV", "CONCEDE", "GBRGOV") in {(e.source.code, e.plover, e.target.code if e.target else None)
+                                             for e in a.events}
+    assert ("DEU", "REQUEST", "BRA") in triples("West German Finance Minister Gerhard Stoltenberg said he will advise "
+                                                "Brazil to take up discussions with its creditors.", "1987-03-10")
+
+
+def test_a_one_sided_act_beside_another_named_person_needs_its_target():
+    assert not triples("Refusing to give up power, Robert Mugabe agreed to power-sharing in which Morgan Tsvangirai "
+                       "became prime minister.", "2019-09-06")

@@ -333,12 +333,19 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
     mentions: list[Mention] = []
     covered: set[int] = set()  # tokens inside composed mentions
 
+    def opens_person(end: int) -> bool:
+        """Whether the phrase's last word begins a person's name ("Queen" of "Queen Elizabeth II")."""
+        own = hit_at.get(end - 1)
+        return own is not None and own.target.person is not None and own.start == end - 1
+
     def titled_person(end: int, actor: Actor, sw: SectorWord, start: int | None = None) -> bool:
         """A title right before a person: known people keep their own actor; unknown take the title's."""
         j = end + 1 if end < len(doc) and doc[end].text == "," else end
         nxt = hit_starts.get(j)
         if nxt is not None and nxt.target.person is not None:
             return True
+        if sw.title and opens_person(end):
+            return True  # "the United Kingdom's Queen Elizabeth II": the title opens the person's own name
         if nxt is not None and sw.title and nxt.target.kind == "petrarch" and _person_name(nxt.target) is None \
                 and not nxt.used:
             # a user's undated name after a title ("Bree Prime Minister Romendacil"): the title composes,
@@ -401,7 +408,7 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
                 other.used = True
                 other.abroad = sw.abroad
                 add_composed(other.start, other.end, compose_hit(other, other.actor, sw), other, sw)
-        covered.update(range(h.start, end))
+        covered.update(range(h.start, end - 1 if sw.title and opens_person(end) else end))
     # composition: sector words + from/of/in + NAME (and its conjuncts); title + person + of + NAME
     bare: list[tuple[int, int, SectorWord]] = []
     i = 0

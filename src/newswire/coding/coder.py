@@ -289,8 +289,11 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
     def _names_others(self, sent, sources: list[tuple[Actor, float]]) -> bool:
         """Whether a sentence names anyone besides the sources: another actor, or a person no dictionary holds."""
         keys = {(a.country, a.igo, a.code) for a, _ in sources}
+        names = {a.name for a, _ in sources}
         for t in sent:
             m = self._mentions.get(t.i)
+            if m is not None and m.person and m.actor.name not in names:
+                return True  # another person, even of the same country ("Mugabe agreed ... Tsvangirai became ...")
             if m is not None and (m.actor.country, m.actor.igo, m.actor.code) in keys or self._aside(t):
                 continue
             if m is not None or t.ent_type_ in ("PERSON", "ORG"):
