@@ -433,6 +433,13 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
             if j < len(doc) and doc[j].lower_ == "the" and j + 1 in hit_starts:
                 j += 1
             base = hit_starts.get(j)
+            if base is not None and base.target.person is not None and sw.state and not sw.title \
+                    and base.actor.country and not base.actor.igo and doc[j - 1].lower_ == "of":
+                # "the government of Abdrabbuh Mansur Hadi": the body of the person's own country
+                mentions.append(_mention(doc, i, end, compose(dictionary.country_actor(base.actor.country), sw)))
+                covered.update(range(i, end))
+                i = end
+                continue
             if base is not None and base.target.kind in _BASES and not base.used and not sw.equipment \
                     and not (sw.only_after_groups and not base.target.group):
                 base.used = True

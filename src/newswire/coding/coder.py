@@ -57,7 +57,8 @@ RECIPROCAL = _GROUPS["plover"]["reciprocal"]
 STATE_ACTS = tuple(_GROUPS["cameo"]["state_acts"])
 COMMITTING = _GROUPS["plover"]["committing"]
 STAND_ALONE = _GROUPS["plover"]["stand_alone"]
-_CLOSING = " \n\t\"'”’)]»"  # what may close a sentence after its last punctuation mark
+VISITS = tuple(_GROUPS["cameo"]["visits"])
+VENUES = _GROUPS["sectors"]["venues"]
 
 
 # not a data pattern: a shape of reported speech ("X said Y must ..."), coded as a plain demand
@@ -65,6 +66,12 @@ OBLIGATION = Pattern(trigger="must", pos="verb", code="100", confidence=0.7, ori
 # not data patterns either: what someone or their deed is called says whether it is criticism or praise
 CRITICISM = Pattern(trigger="call", pos="verb", code="111", confidence=0.75, origin="coder: negative characterisation")
 PRAISE = Pattern(trigger="call", pos="verb", code="051", confidence=0.75, origin="coder: positive characterisation")
+
+
+def _asked(trig) -> bool:
+    """Whether the trigger stands in a question ("Did the federation ever support you?"), which asserts no event:
+    the first mark that ends a sentence after it is a question mark."""
+    return next((t.text for t in trig.doc[trig.i:trig.sent.end] if t.text in ("?", ".", "!")), "") == "?"
 
 
 class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
@@ -104,10 +111,8 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
         events: list[Event] = []
         self._acts: list[tuple[int, str, Actor]] = []  # (sentence number, PLOVER type, who did it), in text order
         for self._sent_no, sent in enumerate(doc.sents):
-            if sent.text.rstrip(_CLOSING).endswith("?"):
-                continue  # "Did the federation ever support you?": a question asserts no event
-            found = petrarch_scope([f for f in (self._find(t) for t in sent)
-                                    if f is not None and not enabled_by_law(f.trigger, self.cues)])
+            found = petrarch_scope([f for f in (self._find(t) for t in sent) if f is not None
+                                    and not enabled_by_law(f.trigger, self.cues) and not _asked(f.trigger)])
             if self.inferences:
                 found += self._statements(found)
                 found += self._obligations(sent)
@@ -143,7 +148,10 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
         if pos == "verb":
             # a verb governed by another coded verb is part of that event ("threatened to attack")
             h = tok.head
-            if tok.dep_ in ("xcomp",) and h is not tok and h.pos_ == "VERB" and self._match(h, "verb"):
+            # ... and so is a "to"-infinitive joined to it ("was sentenced to 73 months and to pay restitution")
+            infinitive = tok.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children)
+            if (tok.dep_ == "xcomp" or infinitive) and h is not tok and h.pos_ == "VERB" and self._match(h, "verb"):
                 hp = self._match(h, "verb")
                 if hp is not None and hp.code is not None:
                     return None
@@ -226,7 +234,8 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
         # private people of one country are as many parties as people: "a gunman shot shoppers" (USACVL → USACVL)
         citizens = {a for a, _ in f.sources + f.targets if a.sector == "CVL"} if apart else set()
         targets = [(a, c) for a, c in f.targets if a not in {s for s, _ in f.sources}
-                   and (a.code not in codes or apart and a in self._people or a in citizens)]
+                   and (a.code not in codes or apart and a in self._people or a in citizens)
+                   and not (f.code.startswith(VISITS) and a.sector in VENUES)]  # "visited the hospital"
         implicit = False
         if not targets and info.plover == "THREATEN" and self.inferences:
             targets, implicit = implicit_target(sent, f, self._mentions) or own_population(f), True
@@ -354,7 +363,9 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
                 if not targets:
                     continue
                 sources = self._subjects(verb.head if message else verb)
-                if sources:
+                # "Johnson stated that Britain must leave": what one's own country must do is a stand, no demand
+                targets = [t for t in targets if t[0].sector or t[0].country not in {a.country for a, _ in sources}]
+                if sources and targets:
                     out.append(Found(OBLIGATION, OBLIGATION.code, clause, sources, targets, "occurred",
                                       OBLIGATION.confidence))
         return out

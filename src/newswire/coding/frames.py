@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from newswire.coding.patterns import Pattern
+from newswire.coding.tables import coder_groups
 from newswire.data import words
 from newswire.model import Actor, Analysis, Mention
 
@@ -37,6 +38,7 @@ _ANAPHORIC_DETERMINERS = words("anaphoric_determiners")
 EARLIER_DEED_REACH = 6  # sentences: how far back "the move" may point
 LEDE_SENTENCES = 2  # the first sentences, where news states its main deed
 _SETTING_PREPS = words("setting_prepositions")
+ARMED_SECTORS = coder_groups()["sectors"]["armed"]
 
 
 def under_prep(tok, head) -> bool:
@@ -367,8 +369,9 @@ class FrameReader:
 
     def _is_person(self, tok) -> bool:
         m = self._mentions.get(tok.i)
-        if m is not None and (m.person or (m.kind == "pronoun" and tok.lower_ in _PERSONAL_PRONOUNS)):
-            return True
+        if m is not None:
+            # a resolved group is no person, whatever the tagger says ("Houthis have attacked journalists")
+            return bool(m.person) or m.kind == "pronoun" and tok.lower_ in _PERSONAL_PRONOUNS
         return tok.ent_type_ == "PERSON"
 
     def _between_people(self, trig, light, source_only: bool = False) -> bool:
@@ -379,24 +382,29 @@ class FrameReader:
         held a rally against Trump" a protest)."""
         sent = trig.sent
         if any((t.lemma_.lower() in self.cues.violence_words or t.lower_ in self.cues.violence_words)
-               and not (t.pos_ == "VERB" and t.lemma_.lower() in self.cues.characterising_verbs) for t in sent):
-            return False  # "blasted her behaviour" is words, not a blast
-        parties = []
+               and not (t.pos_ == "VERB" and (t.lemma_.lower() in self.cues.characterising_verbs or any(
+                   c.dep_ == "dobj" and self._is_person(c) for c in t.children))) for t in sent):
+            return False  # "blasted her behaviour" is words, not a blast; "fire Lockhart" dismisses him
+        doers, done_to = [], []
         for h in (trig, light) if light is not None else (trig,):
             for c in h.children:
                 if c.dep_ in SUBJ + ("poss", "compound") and (h is light or c.dep_ not in SUBJ or light is None):
-                    parties.append(c)
+                    doers.append(c)
                 elif source_only:
                     continue
                 elif c.dep_ in ("dobj", "nsubjpass") and h is trig:
-                    parties.append(c)
+                    done_to.append(c)
                 elif c.dep_ in ("prep", "agent"):
-                    parties.extend(p for p in c.children if p.dep_ == "pobj")
-        people = False
-        for p in parties:
-            for t in conjuncts(p):
-                if t.lemma_.lower() in self.cues.verbal_objects:
-                    return True  # "attacked Trump's policies"
-                if self._is_person(t) or any(c.dep_ == "poss" and self._is_person(c) for c in t.children):
-                    people = True
-        return people
+                    (doers if c.dep_ == "agent" else done_to).extend(p for p in c.children if p.dep_ == "pobj")
+
+        def person_in(parties) -> bool:
+            return any(self._is_person(t) or any(c.dep_ == "poss" and self._is_person(c) for c in t.children)
+                       for p in parties for t in conjuncts(p))
+
+        if any(t.lemma_.lower() in self.cues.verbal_objects for p in done_to for t in conjuncts(p)):
+            return True  # "attacked Trump's policies"
+        if any((m := self._mentions.get(t.i)) is not None and m.actor.sector in ARMED_SECTORS
+               for p in doers for t in conjuncts(p)):
+            return False  # "Houthis have attacked journalists": an armed group's attack is force
+        # both sides people ("Biden attacked Trump"), not "Soleimani approved the attacks on the U.S. Embassy"
+        return person_in(doers) and (source_only or person_in(done_to))

@@ -37,12 +37,15 @@ def state_doer(trig, targets: list[tuple[Actor, float]], mentions: dict[int, Men
     """Who made an arrest, a charge or a ban that names no doer ("dozens were arrested in Cairo"): the
     state where it happened (the place in the clause, else the article's own country), by its police,
     its courts or its government as the verb says."""
-    place = event_location(trig.sent, trig, {a for a, _ in targets}, mentions)
-    country = place.country if place is not None and place.country else home
-    if not country:
-        return []
     lemma = trig.lemma_.lower()
     sector = "COP" if lemma in cues.police_acts else "JUD" if lemma in cues.court_acts else "GOV"
+    # "Jong was arrested in March, but South Korea's National Police Agency ...": the sentence's own police
+    named = {m.actor.country for t in trig.sent if (m := mentions.get(t.i)) is not None
+             and m.actor.sector == sector and m.actor.country and not m.actor.igo}
+    place = event_location(trig.sent, trig, {a for a, _ in targets}, mentions)
+    country = next(iter(named)) if len(named) == 1 else place.country if place is not None and place.country else home
+    if not country:
+        return []
     return [(Actor(_country_name(country), f"{country}{sector}", country=country, sector=sector), 0.7)]
 
 

@@ -97,6 +97,8 @@ class Cues:
     message_nouns: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     permission_verbs: frozenset[str] = frozenset()
+    instigation_nouns: frozenset[str] = frozenset()
+    instigation_prepositions: frozenset[str] = frozenset()
     characterising_verbs: frozenset[str] = frozenset()
     critical_words: frozenset[str] = frozenset()
     projectiles: frozenset[str] = frozenset()

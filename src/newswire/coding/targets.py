@@ -101,7 +101,8 @@ class TargetReader:
                     if h is light and c.lower_ == "of":
                         continue
                     for pobj in c.children:
-                        if pobj.dep_ == "pobj":
+                        if pobj.dep_ == "pobj" and not (pobj.lemma_.lower() in self.cues.instigation_nouns
+                                                        and c.lower_ in self.cues.instigation_prepositions):
                             found.extend(self._actors(pobj, nested if h is trig else ()))
                 elif c.dep_ == "dative" and h is light:
                     found.extend(self._actors(c))
