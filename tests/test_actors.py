@@ -551,3 +551,16 @@ def test_hong_kongs_chief_executive_is_its_government():
                      published="2019-08-20")
     assert {("HKGOPP", "REQUEST", "HKGGOV")} <= {(e.source.code, e.plover, e.target.code if e.target else None)
                                                 for e in a.events}
+
+
+def test_officials_of_the_1987_wire_are_read_by_the_storys_date():
+    from newswire.api import analyze_text
+
+    a = analyze_text("West German Finance Minister Gerhard Stoltenberg met Prime Minister Yasuhiro Nakasone in Tokyo. "
+                     "Stoltenberg said Nakasone agreed.", published="1987-03-30")
+    got = {(m.text, m.actor.code) for m in a.mentions}
+    assert {("Stoltenberg", "DEUGOV"), ("Nakasone", "JPNGOV")} <= got
+    # the same surname thirty years on is NATO's Secretary-General
+    later = analyze_text("NATO Secretary-General Jens Stoltenberg spoke in Brussels. Stoltenberg said the alliance "
+                         "was united.", published="2019-04-04")
+    assert {m.actor.igo for m in later.mentions if m.text == "Stoltenberg"} == {"NATO"}

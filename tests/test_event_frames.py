@@ -487,3 +487,13 @@ def test_a_hospital_visited_is_no_party_and_a_sentence_is_not_the_convicts_deed(
                      title="US judge sentences former Trump adviser", published="2019-03-14")
     assert {e.plover for e in a.events if e.trigger == "sentenced"} == {"COERCE"}
     assert not any(e.plover == "RETREAT" for e in a.events)
+
+
+def test_a_threat_needs_someone_threatened_and_private_life_is_no_event():
+    assert not any(p == "THREATEN" for _, p, _ in triples(
+        "On the issue of guns, Pierce expressed concern about the number of US citizens purchasing guns and warned "
+        "of an impending civil war.", "2020-10-10"))
+    text = "Police in Milwaukee, Wisconsin, arrested Kevin Walker on Monday. Kevin Walker had urged residents of " \
+           "Milwaukee to stay home."
+    got = analyze_text(text, published="2020-07-01").events
+    assert [(e.source.code, e.plover, e.target.code) for e in got] == [("USACOP", "COERCE", "USACVL")]

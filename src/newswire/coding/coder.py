@@ -57,6 +57,7 @@ RECIPROCAL = _GROUPS["plover"]["reciprocal"]
 STATE_ACTS = tuple(_GROUPS["cameo"]["state_acts"])
 COMMITTING = _GROUPS["plover"]["committing"]
 STAND_ALONE = _GROUPS["plover"]["stand_alone"]
+PRIVATE_LIFE = _GROUPS["plover"]["private_life"]
 VISITS = tuple(_GROUPS["cameo"]["visits"])
 VENUES = _GROUPS["sectors"]["venues"]
 
@@ -263,11 +264,15 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
             targets = self._foreign_in(clause[0], f.sources)
             if not targets:
                 return []
-        if not targets and info.plover not in STAND_ALONE and self._names_others(sent, f.sources):
+        if not targets and info.plover not in STAND_ALONE and (info.plover == "THREATEN" or self._names_others(
+                sent, f.sources)):
             # an act on someone the sentence names but the parse does not give: no event rather than a wrong one
             # ("agreed to move its embassy in Israel", "threatened Senator Rand Paul"); with no one else named,
-            # the sentence says no more than the one-sided act ("the United Nations rejected a call for ...")
+            # the sentence says no more than the one-sided act ("the United Nations rejected a call for ..."); a
+            # threat is always against someone ("warned of an impending civil war" threatens no one)
             return []
+        if info.plover in PRIVATE_LIFE and targets and all(a.sector == "CVL" for a, _ in f.sources + targets):
+            return []  # "Walker first met Hawkins", "Pierce urged voters to vote their conscience"
         start, end, text = self._evidence(analysis.article.body, sent, f.trigger)
         out = []
         seen = set()
