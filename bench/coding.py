@@ -3,6 +3,7 @@
     .venv/bin/python bench/coding.py [N]                       # speed on N Wikinews 2020 bodies (100)
     .venv/bin/python bench/coding.py --all --dump events.tsv   # code both Wikinews files, write every event
     .venv/bin/python bench/coding.py --all --sample 30 --seed 7   # print 30 random events to check by hand
+    .venv/bin/python bench/coding.py --all --sample 50 --seed 2032 --items items.md   # a precision sample to judge
 
 Parses the bodies from ../shared once, runs the actor, coreference and date stages, then times the
 coder alone. Prints parse time, coder time, events/s, sentences/s and the share of time outside spaCy;
@@ -54,6 +55,7 @@ def main() -> int:
     ap.add_argument("--dump", type=Path, help="write every event as a TSV row here")
     ap.add_argument("--sample", type=int, default=0, help="print this many random events")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--items", type=Path, help="write the --sample drawn as items for an independent reviewer")
     ap.add_argument("--cache", type=Path, help="folder keeping the parses between runs")
     args = ap.parse_args()
     if not CORPUS.exists():
@@ -106,9 +108,21 @@ def main() -> int:
             for i, e in flat:
                 f.write("\t".join([str(i), e.source.code, e.cameo, e.plover, e.target.code if e.target else "",
                                    e.status, e.trigger, e.sentence.replace("\t", " ").replace("\n", " ")]) + "\n")
-    for i, e in random.Random(args.seed).sample(flat, min(args.sample, len(flat))):
+    drawn = random.Random(args.seed).sample(flat, min(args.sample, len(flat)))
+    for i, e in drawn:
         print(f"\n[{i}] {e.source.name} ({e.source.code}) -{e.cameo} {e.plover} {e.status} [{e.trigger}]-> "
               f"{e.target.name + ' (' + e.target.code + ')' if e.target else '-'}\n    {e.sentence}")
+    if args.items:
+        # the sample as a reviewer reads it: the article, the sentence, the coding; nothing of how it was found
+        from newswire.coding import default_coder
+        table = default_coder().table
+        with args.items.open("w", encoding="utf-8") as f:
+            for n, (i, e) in enumerate(drawn, 1):
+                f.write(f"### Item {n}\nArticle: \"{articles[i].title}\" ({(articles[i].published or '')[:10]})\n"
+                        f"Sentence: {' '.join(e.sentence.split())}\n"
+                        f"Coded event: SOURCE={e.source.code}  TYPE={e.plover} (CAMEO {e.cameo}: "
+                        f"{table.info(e.cameo).name})  TARGET={e.target.code if e.target else '(none)'}  "
+                        f"STATUS={e.status}\n\n")
     return 0
 
 
