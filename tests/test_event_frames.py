@@ -497,3 +497,23 @@ def test_a_threat_needs_someone_threatened_and_private_life_is_no_event():
            "Milwaukee to stay home."
     got = analyze_text(text, published="2020-07-01").events
     assert [(e.source.code, e.plover, e.target.code) for e in got] == [("USACOP", "COERCE", "USACVL")]
+
+
+def test_claiming_responsibility_for_attacks_is_the_attack():
+    text = ("Two suicide bombers attacked police in Tunis, Tunisia, on Thursday. Tunisian police said a third "
+            "attack hit a police station in Tunis. The militant organisation, the Islamic State of Iraq and the "
+            "Levant, claimed responsibility for all three attacks.")
+    a = analyze_text(text, title="Suicide bombings in Tunisia", published="2019-06-28")
+    claimed = [e for e in a.events if e.trigger == "claimed"]
+    assert [(e.plover, e.target.country if e.target else None) for e in claimed] == [("ASSAULT", "TUN")]
+    # claiming that someone attacked is no attack by the one who says so
+    got = triples("Saudi officials claimed Houthi rebels have attacked journalists in Sanaa.", "2019-01-28")
+    assert ("YEM", "ASSAULT", "YEM") in got and not any(s == "SAU" for s, p, _ in got if p == "ASSAULT")
+
+
+def test_a_poll_share_is_a_statistic_not_an_act():
+    text = ("Biden spoke in Washington, United States on Monday. The United States Senate will vote in Washington. "
+            "According to a 2019 Marquette University poll, 57 percent of the U.S. public opposes expanding the "
+            "number of justices.")
+    got = analyze_text(text, title="On the campaign trail in the USA", published="2020-10-10").events
+    assert [e.sentence for e in got if "percent" in e.sentence] == []

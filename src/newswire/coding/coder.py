@@ -30,8 +30,22 @@ characterisations, and :meth:`Coder._events` makes the events. Each step's readi
 
 from __future__ import annotations
 
-from newswire.coding.frames import DEED_SOURCE_PREPS, PASSIVE_SUBJ, SUBJ, SUBJ_NESTED, FrameReader
-from newswire.coding.implied import implicit_target, own_population, place_target, protested, state_doer
+from newswire.coding.frames import (
+    ARMED_SECTORS,
+    DEED_SOURCE_PREPS,
+    PASSIVE_SUBJ,
+    SUBJ,
+    SUBJ_NESTED,
+    FrameReader,
+)
+from newswire.coding.implied import (
+    country_name,
+    implicit_target,
+    own_population,
+    place_target,
+    protested,
+    state_doer,
+)
 from newswire.coding.matching import Found, Matcher, concurring, describes_people, enabled_by_law
 from newswire.coding.patterns import Pattern, PatternSet
 from newswire.coding.petrarch_rules import PetrarchRules, petrarch_scope
@@ -156,6 +170,8 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
                 hp = self._match(h, "verb")
                 if hp is not None and hp.code is not None:
                     return None
+            if any(c.dep_ in SUBJ and c.lemma_.lower() in self.cues.statistic_nouns for c in tok.children):
+                return None  # "57 percent of the public opposes ...": a poll, not an act
             passive = any(c.dep_ in PASSIVE_SUBJ for c in tok.children) or (
                 tok.dep_ == "acl" and tok.tag_ == "VBN")
             sources = self._subjects(tok)
@@ -251,6 +267,11 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
                         [t for j, t in enumerate(f.sources) if j != i], f.status, f.confidence * 0.9))]
         if not targets and info.plover in PLACE_TARGETED:
             targets = place_target(sent, f, self._mentions)
+        if not targets and info.plover == "ASSAULT" and self._home and self.inferences and all(
+                a.country != self._home and (a.sector in ARMED_SECTORS or a.code.startswith("IMG")) for a, _ in f.sources):
+            # "the Islamic State claimed responsibility for all three attacks" in a story about Tunisia: an armed
+            # group's force from abroad whose target no phrase names hits the story's country
+            targets = [(Actor(country_name(self._home), self._home, self._home), 0.7)]
         if not targets and info.plover == "PROTEST":
             targets = protested(sent, f, self._mentions)
         if not targets and f.pattern.target == "required" and info.plover != "THREATEN":

@@ -25,7 +25,7 @@ STATE_SECTORS = _GROUPS["sectors"]["state"]  # a protest by one of these is no p
 
 
 @functools.lru_cache(maxsize=256)
-def _country_name(iso3: str) -> str:
+def country_name(iso3: str) -> str:
     import pycountry
 
     country = pycountry.countries.get(alpha_3=iso3)
@@ -46,7 +46,7 @@ def state_doer(trig, targets: list[tuple[Actor, float]], mentions: dict[int, Men
     country = next(iter(named)) if len(named) == 1 else place.country if place is not None and place.country else home
     if not country:
         return []
-    return [(Actor(_country_name(country), f"{country}{sector}", country=country, sector=sector), 0.7)]
+    return [(Actor(country_name(country), f"{country}{sector}", country=country, sector=sector), 0.7)]
 
 
 def place_target(sent, f: Found, mentions: dict[int, Mention]) -> list[tuple[Actor, float]]:
@@ -75,7 +75,7 @@ def own_population(f: Found) -> list[tuple[Actor, float]]:
     "Saudi Arabia extended curfews", "Iraq's government is prepared to impose martial law" (SAU → SAUCVL)."""
     if not (f.code.startswith(POPULATION_MEASURES) or (f.pattern.code or "").startswith(POPULATION_MEASURES)):
         return []
-    return [(Actor(_country_name(a.country), a.country + "CVL", a.country, None, "CVL"), 0.7)
+    return [(Actor(country_name(a.country), a.country + "CVL", a.country, None, "CVL"), 0.7)
             for a, _ in f.sources[:1] if a.country and not a.igo]
 
 
@@ -91,7 +91,7 @@ def protested(sent, f: Found, mentions: dict[int, Mention]) -> list[tuple[Actor,
         loc = event_location(sent, f.trigger, {src}, mentions)
         if loc is not None and loc.country and loc.country != src.country:
             continue
-        return [(Actor(_country_name(src.country), src.country + "GOV", src.country, None, "GOV"), conf * 0.8)]
+        return [(Actor(country_name(src.country), src.country + "GOV", src.country, None, "GOV"), conf * 0.8)]
     return []
 
 

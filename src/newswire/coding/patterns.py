@@ -99,6 +99,7 @@ class Cues:
     permission_verbs: frozenset[str] = frozenset()
     instigation_nouns: frozenset[str] = frozenset()
     instigation_prepositions: frozenset[str] = frozenset()
+    statistic_nouns: frozenset[str] = frozenset()
     characterising_verbs: frozenset[str] = frozenset()
     critical_words: frozenset[str] = frozenset()
     projectiles: frozenset[str] = frozenset()
