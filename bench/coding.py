@@ -48,6 +48,11 @@ def _docs(nlp, bodies: list[str], cache: Path | None):
     return docs
 
 
+def _shown(actor) -> str:
+    """An actor as the analysis record gives it: its code, and its name where the code does not spell it out."""
+    return actor.code if actor.code.strip('"') == actor.name.upper() else f"{actor.code} ({actor.name})"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("n", nargs="?", type=int, default=100, help="articles of wikinews_2020 to time")
@@ -120,8 +125,8 @@ def main() -> int:
             for n, (i, e) in enumerate(drawn, 1):
                 f.write(f"### Item {n}\nArticle: \"{articles[i].title}\" ({(articles[i].published or '')[:10]})\n"
                         f"Sentence: {' '.join(e.sentence.split())}\n"
-                        f"Coded event: SOURCE={e.source.code}  TYPE={e.plover} (CAMEO {e.cameo}: "
-                        f"{table.info(e.cameo).name})  TARGET={e.target.code if e.target else '(none)'}  "
+                        f"Coded event: SOURCE={_shown(e.source)}  TYPE={e.plover} (CAMEO {e.cameo}: "
+                        f"{table.info(e.cameo).name})  TARGET={_shown(e.target) if e.target else '(none)'}  "
                         f"STATUS={e.status}\n\n")
     return 0
 
