@@ -218,3 +218,11 @@ def test_a_speaker_the_parser_hung_on_the_phrase_before_and_a_campaign_that_accu
     campaign = _by_text(quotes, "not wanting to face")
     assert campaign.speaker == "Biden campaign" and campaign.speaker_actor is not None \
         and campaign.speaker_actor.country == "USA"
+
+
+def test_a_known_speaker_is_named_as_the_article_writes_the_name():
+    from newswire.api import analyze_text
+
+    a = analyze_text('Congolese President Denis Sassou-Nguesso spoke in Brazzaville on Monday. "You cannot be expected '
+                     'to do the impossible," Sassou-Nguesso said.', published="1987-06-01")
+    assert [q.speaker for q in a.quotes] == ["Denis Sassou-Nguesso"]

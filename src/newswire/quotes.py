@@ -345,6 +345,14 @@ def _speaker_of_verb(analysis: Analysis, verb, lex: SpeechLexicon,
     return False, None, None
 
 
+def _as_written(analysis: Analysis, person: str) -> str:
+    """A person's full name as the article writes it ("Denis Sassou-Nguesso"), else the dictionary's ("Denis Sassou
+    Nguesso"): the longest name of the person the text gives."""
+    written = [m.text for m in analysis.mentions if m.person == person and m.kind == "name"]
+    longest = max(written, key=lambda t: (len(t.split()), len(t)), default="")
+    return " ".join(longest.split()) if len(longest.split()) > 1 else person
+
+
 def _speaker_from_token(analysis: Analysis, token, named: Intervals[Mention]) -> tuple[str | None, Actor | None]:
     """Name and actor of the speaker whose phrase is headed by ``token``; (None, None) when unknown.
 
@@ -370,7 +378,7 @@ def _speaker_from_token(analysis: Analysis, token, named: Intervals[Mention]) ->
             words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det" and not t.is_punct]
             return " ".join(t.text for t in words), best.actor
         if best.person:
-            return best.person, best.actor
+            return _as_written(analysis, best.person), best.actor
         if person_ent is not None:  # an unknown person with a known role
             return person_ent.text, best.actor
         return (best.text if best.kind == "name" else best.actor.name), best.actor
