@@ -155,3 +155,10 @@ def test_a_group_named_by_a_partys_adjective_belongs_to_the_articles_country():
     assert a.country == "USA"
     leaders = [m.actor for m in a.mentions if "leadership" in m.text]
     assert leaders and leaders[0].country == "USA"
+
+
+def test_a_private_person_from_a_country_is_that_countrys():
+    a = analyze_text("United States prosecutors in Washington charged dozens of people. At the center of the case was "
+                     "a website and its alleged operator Jong Woo Son from South Korea. United States officials in "
+                     "Washington said so.", title="US charges website users", published="2019-10-17")
+    assert {m.actor.code for m in a.mentions if m.text == "Jong Woo Son"} == {"KORCVL"}

@@ -278,11 +278,15 @@ def _described(doc, start: int, index: dict[int, Mention], modifiers: dict[int, 
 
 
 def _people_country(ent, index: dict[int, Mention], modifiers: dict[int, Mention]) -> str | None:
-    """The country a private person's own phrase gives: "An Australian, Brenton Tarrant", "Iranian-born X"."""
+    """The country a private person's own phrase gives: "An Australian, Brenton Tarrant", "Iranian-born X", "X from
+    South Korea"."""
     root = ent.root
     near = [c for c in root.children if c.dep_ in ("appos", "amod", "compound", "nmod")]
     if root.dep_ == "appos":
         near.append(root.head)
+    # "its alleged operator Jong Woo Son from South Korea": where the person (or the phrase naming them) is from
+    near += [o for h in (root, root.head) if h is root or root.dep_ == "appos" for c in h.children
+             if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
     for t in near:
         m = index.get(t.idx) or modifiers.get(t.idx)
         if m is not None and m.actor.country and not m.actor.igo and m.actor.sector in (None, "CVL"):
