@@ -517,3 +517,14 @@ def test_a_poll_share_is_a_statistic_not_an_act():
             "number of justices.")
     got = analyze_text(text, title="On the campaign trail in the USA", published="2020-10-10").events
     assert [e.sentence for e in got if "percent" in e.sentence] == []
+
+
+def test_leaving_a_post_for_another_is_no_concession_and_an_opponent_is_nobodys():
+    assert not triples("In 2009, New York Senator Kirsten Gillibrand was appointed to fill the seat after Senator "
+                       "Hillary Clinton resigned to become the United States Secretary of State.", "2019-08-29")
+    assert ("USA", "CONCEDE", None) in triples("Kurt Volker, the United States special envoy for Ukraine "
+                                               "negotiations, resigned without public explanation.", "2019-09-28")
+    text = ("Iran's chess federation banned Iranian players from Israel games in Tehran, Iran. Iranian officials in "
+            "Tehran, Iran said so. An Iranian player refused to play against an opponent.")
+    a = analyze_text(text, title="Iranian chess player banned", published="2020-04-14")
+    assert not any(m.text == "opponent" for m in a.mentions)

@@ -247,6 +247,7 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
 
 
 _NAME_SUFFIXES = words("name_suffixes")
+_RELATIVE_TITLES = words("relative_titles")
 
 
 def _by_token(doc, mentions: list[Mention]) -> dict[int, Mention]:
@@ -411,6 +412,8 @@ def _domestic_groups(analysis: Analysis, dictionary: ActorDictionary, home: str,
             continue
         sw, end = found
         head = doc[end - 1]
+        if head.lemma_.lower() in _RELATIVE_TITLES:
+            continue  # "an opponent": whose is not said
         # a title is one person, whom coreference reads ("the judge"); "a federal judge", "prosecutors" are new,
         # and a private person ("the accused", "the gunman") is a citizen whoever it is
         newcomer = head.tag_ == "NNS" or sw.sector == "CVL" or any(

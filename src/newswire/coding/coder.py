@@ -195,6 +195,10 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
                 hp = self._match(light.head, "verb") if light.head.pos_ == "VERB" else None
                 if hp is not None and hp.code is not None:
                     return None  # "threatened to impose sanctions": the threat is the event
+        if pos == "verb" and self.table.info(pattern.code).plover == "CONCEDE" and any(
+                c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in self.cues.career_verbs
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
+            return None  # "Clinton resigned to become Secretary of State": a career move, not a concession
         clause = light if light is not None and tok.dep_ != "nsubj" else tok
         if self.inferences and asked_for(clause, self.cues):
             return None  # "urged Turkey to halt its drilling": the urging is the event (its verb's), not a halt
