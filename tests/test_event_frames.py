@@ -528,3 +528,9 @@ def test_leaving_a_post_for_another_is_no_concession_and_an_opponent_is_nobodys(
             "Tehran, Iran said so. An Iranian player refused to play against an opponent.")
     a = analyze_text(text, title="Iranian chess player banned", published="2020-04-14")
     assert not any(m.text == "opponent" for m in a.mentions)
+
+
+def test_encouraging_someone_to_act_is_a_request():
+    assert ("USA", "REQUEST", "UKR") in triples(
+        "The New York Times reported that, in a phone call in late July, US President Donald Trump might have "
+        "encouraged newly elected Ukrainian president Volodymyr Zelensky to investigate Hunter Biden.", "2019-09-25")
