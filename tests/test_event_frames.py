@@ -534,3 +534,19 @@ def test_encouraging_someone_to_act_is_a_request():
     assert ("USA", "REQUEST", "UKR") in triples(
         "The New York Times reported that, in a phone call in late July, US President Donald Trump might have "
         "encouraged newly elected Ukrainian president Volodymyr Zelensky to investigate Hunter Biden.", "2019-09-25")
+
+
+def test_a_deed_only_claimed_is_an_allegation_not_the_deed():
+    got = triples("Yemeni information minister Moammar al-Eryani claimed Houthi rebels have attacked journalists in "
+                  "Sanaa.", "2019-01-28")
+    assert not any(p == "ASSAULT" for _, p, _ in got)
+    # "alleged" is itself the accusation of the clause's doer
+    assert ("USA", "ACCUSE", "IRN") in triples("The United States alleged Iranian involvement in the attack.",
+                                               "2019-09-16")
+
+
+def test_private_people_meeting_a_candidate_is_private_life():
+    text = ("Police in Milwaukee, Wisconsin, arrested Kevin Walker on Monday. Kevin Walker first met opposition "
+            "activist Lisa Hawkins in 2014 in Milwaukee, Wisconsin.")
+    got = analyze_text(text, published="2020-07-01").events
+    assert not any(e.plover == "CONSULT" for e in got)

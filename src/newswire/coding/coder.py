@@ -39,6 +39,7 @@ from newswire.coding.frames import (
     FrameReader,
 )
 from newswire.coding.implied import (
+    STATE_SECTORS,
     country_name,
     implicit_target,
     own_population,
@@ -52,6 +53,7 @@ from newswire.coding.petrarch_rules import PetrarchRules, petrarch_scope
 from newswire.coding.status import (
     LOCATION_PREPS,
     STATUS_RANK,
+    alleged,
     announced,
     asked_for,
     clause_status,
@@ -202,6 +204,8 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
         clause = light if light is not None and tok.dep_ != "nsubj" else tok
         if self.inferences and asked_for(clause, self.cues):
             return None  # "urged Turkey to halt its drilling": the urging is the event (its verb's), not a halt
+        if self.inferences and alleged(clause, self.cues):
+            return None  # "claimed Houthis have attacked journalists": an allegation, which "allege" codes
         status = clause_status(clause, self.cues)
         if light is not None:
             status = max(status, clause_status(tok, self.cues), key=STATUS_RANK.__getitem__)
@@ -296,7 +300,8 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
             # the sentence says no more than the one-sided act ("the United Nations rejected a call for ..."); a
             # threat is always against someone ("warned of an impending civil war" threatens no one)
             return []
-        if info.plover in PRIVATE_LIFE and targets and all(a.sector == "CVL" for a, _ in f.sources + targets):
+        if info.plover in PRIVATE_LIFE and targets and all(a.sector == "CVL" for a, _ in f.sources) and all(
+                a.sector and a.sector not in STATE_SECTORS for a, _ in targets):
             return []  # "Walker first met Hawkins", "Pierce urged voters to vote their conscience"
         start, end, text = self._evidence(analysis.article.body, sent, f.trigger)
         out = []

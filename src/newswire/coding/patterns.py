@@ -101,6 +101,7 @@ class Cues:
     instigation_prepositions: frozenset[str] = frozenset()
     statistic_nouns: frozenset[str] = frozenset()
     career_verbs: frozenset[str] = frozenset()
+    allegation_verbs: frozenset[str] = frozenset()
     characterising_verbs: frozenset[str] = frozenset()
     critical_words: frozenset[str] = frozenset()
     projectiles: frozenset[str] = frozenset()

@@ -43,6 +43,22 @@ def asked_for(tok, cues) -> bool:
     return _reading(tok, cues)[1]
 
 
+def alleged(tok, cues) -> bool:
+    """Whether the trigger's clause is what someone alleges or claims ("Tamim claimed Houthis have attacked
+    journalists"): an allegation, not a deed that happened. Climbs through coordinated and "to" clauses."""
+    t = tok
+    for _ in range(4):
+        head = t.head
+        if head is t:
+            return False
+        if t.dep_ == "ccomp" and head.lemma_.lower() in cues.allegation_verbs:
+            return True
+        if t.dep_ not in ("conj", "xcomp", "advcl"):
+            return False
+        t = head
+    return False
+
+
 def _reading(tok, cues) -> tuple[str, bool]:
     """The clause's status, and whether a verb of asking governs it (see :func:`clause_status`)."""
     status = "occurred"
