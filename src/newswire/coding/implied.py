@@ -16,12 +16,14 @@ import functools
 from newswire.coding.matching import Found
 from newswire.coding.status import event_location
 from newswire.coding.tables import coder_groups
+from newswire.data import words
 from newswire.model import Actor, Mention
 
 # CAMEO codes and sectors (data/coder_groups.yaml says why each)
 _GROUPS = coder_groups()
 POPULATION_MEASURES = tuple(_GROUPS["cameo"]["population_measures"])
-STATE_SECTORS = _GROUPS["sectors"]["state"]  # a protest by one of these is no protest against its own government
+STATE_SECTORS = _GROUPS["sectors"]["state"]
+PROTEST_PLACE_PREPS = words("protest_place_prepositions")  # a protest by one of these is no protest against its own government
 
 
 @functools.lru_cache(maxsize=256)
@@ -84,15 +86,39 @@ def protested(sent, f: Found, mentions: dict[int, Mention]) -> list[tuple[Actor,
     London", "Hong Kong protesters surrounded the police complex" (GBRCVL → GBRGOV, HKGOPP → HKGGOV); so is a
     rally in its support ("rallied in support of the President").
     Not for a state body protesting (a government's protest is diplomatic and names its target), nor for a
-    protest held abroad, whose target the place does not tell."""
+    protest held abroad, whose target the place does not tell, nor for one person's protest held nowhere said."""
+    # "began her climate protest outside of the Swedish Parliament", "rallied in front of the US embassy": the
+    # state body the protest stands before is whom it addresses
+    for body in _stood_before(f.trigger, mentions):
+        if body.sector in STATE_SECTORS and body not in {a for a, _ in f.sources}:
+            return [(body, 0.8)]
+    people = {m.actor for m in mentions.values() if m.person}
     for src, conf in f.sources:
         if not src.country or src.igo or src.sector in STATE_SECTORS:
             continue
         loc = event_location(sent, f.trigger, {src}, mentions)
         if loc is not None and loc.country and loc.country != src.country:
             continue
+        if src in people and (loc is None or not loc.country):
+            continue  # "Thunberg then led the largest climate demonstration ever held": one person's, nowhere said
         return [(Actor(country_name(src.country), src.country + "GOV", src.country, None, "GOV"), conf * 0.8)]
     return []
+
+
+def _stood_before(trig, mentions: dict[int, Mention]) -> list[Actor]:
+    """The actors of the place phrases hung on a protest ("outside of the Swedish Parliament", "in front of the
+    embassy"): the phrase's noun, or the noun of an "of" phrase inside it."""
+    out = []
+    heads = [trig] + ([trig.head] if trig.dep_ == "dobj" else [])  # "began her protest outside ..."
+    for h in heads:
+        for p in h.children:
+            if p.dep_ not in ("prep", "advmod") or p.lower_ not in PROTEST_PLACE_PREPS:
+                continue
+            nouns = [o for o in p.children if o.dep_ == "pobj"]
+            nouns += [g for o in list(nouns) + [p] for q in o.children if q.dep_ == "prep" and q.lower_ == "of"
+                      for g in q.children if g.dep_ == "pobj"]
+            out += [m.actor for n in nouns if (m := mentions.get(n.i)) is not None]
+    return out
 
 
 def implicit_target(sent, f: Found, mentions: dict[int, Mention]) -> list[tuple[Actor, float]]:
