@@ -162,3 +162,14 @@ def test_a_private_person_from_a_country_is_that_countrys():
                      "a website and its alleged operator Jong Woo Son from South Korea. United States officials in "
                      "Washington said so.", title="US charges website users", published="2019-10-17")
     assert {m.actor.code for m in a.mentions if m.text == "Jong Woo Son"} == {"KORCVL"}
+
+
+def test_a_word_read_as_a_name_before_a_thing_is_no_person_and_bin_laden_is_no_citizen_of_the_story():
+    text = ("Monday, January 28, 2019\u00a0\n\n\nTwin bombings yesterday struck the Jolo Cathedral in Mindanao, "
+            "Philippines. Philippine police in Jolo, Philippines said so.")
+    a = analyze_text(text, title="Bombs kill at least 20 at cathedral in Mindanao, Philippines", published="2019-01-28")
+    assert not any(m.text == "Twin" for m in a.mentions)
+    a = analyze_text("US President Donald Trump said Hamza bin Laden was killed. Osama was killed by US special forces "
+                     "in Pakistan in 2011.", title="US President Trump says Osama bin Laden's son killed",
+                     published="2019-09-17")
+    assert {m.actor.code for m in a.mentions if m.text == "Osama"} == {"SAU"}

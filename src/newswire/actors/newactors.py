@@ -176,6 +176,10 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
         if ent.label_ == "PERSON":
             if (alone := sector_at(doc, start, dictionary, end)) is not None and alone[1] == end and alone[0].title:
                 continue  # "the Queen", "the Emir": a title alone, which coreference reads as a description
+            word = doc[start]
+            if end - start == 1 and word.dep_ in ("compound", "amod") and word.head.pos_ == "NOUN" \
+                    and word.head.i > start and sector_at(doc, word.head.i, dictionary, word.head.i + 1) is None:
+                continue  # "Twin bombings": one word the tagger took for a name, modifying a thing
             title = _title_before(doc, start, dictionary)
             appos_title = _appos_title(ent, dictionary)
             if title is None and appos_title is None:
