@@ -87,3 +87,24 @@ def test_the_bundled_lexicon_loads_and_every_entry_is_read_by_the_code():
     source = "\n".join(p.read_text(encoding="utf-8") for p in Path(newswire.__file__).parent.rglob("*.py"))
     unread = sorted(e for e in entries if not re.search(rf"""["']{re.escape(e)}["']""", source))
     assert not unread, f"lexicon entries no code reads: {unread}"
+
+
+def test_an_article_the_prefilter_does_not_parse_never_kills_the_process():
+    # spaCy leaves some tokens of an unparsed Doc with their tree edges unset (the apostrophe after "companies"):
+    # a stage that walked a token's children there read outside the Doc and the process died with a segfault,
+    # losing the whole batch; run in a child process so that a regression fails this test, not the test run
+    import subprocess
+    import sys
+
+    code = (
+        "from newswire.api import analyze_text\n"
+        "from newswire.pipeline import Pipeline\n"
+        "text = (\"Standard and Poor's Corp said it upgraded 500 mln dlrs of debt of Navistar International Corp and \"\n"
+        "        \"its unit Navistar Financial Corp.\\n\\nRaised were the companies' senior debt to BB from B and \"\n"
+        "        \"subordinated debt to B-plus from CCC-plus.\")\n"
+        "a = analyze_text(text, pipeline=Pipeline(prefilter=True))\n"
+        "assert not a.doc.has_annotation('DEP')\n"
+        "print(len(a.mentions))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -29,7 +29,7 @@ from newswire.components import component
 from newswire.data import words
 from newswire.model import Actor, Analysis, Entity, Mention
 from newswire.nlp.places import dominant, headline_countries, resolve_place
-from newswire.nlp.spans import Intervals, entities, sentence_ents
+from newswire.nlp.spans import Intervals, coordinated, dependents, entities, sentence_ents
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PREPS = words("belonging_prepositions")
@@ -285,7 +285,7 @@ def _fits_base(doc, hit: Hit, sw: SectorWord, end: int, plain_only: bool = False
 
 def _conjuncts(hit: Hit, hit_at: dict[int, Hit], doc) -> list[Hit]:
     """Names coordinated with ``hit``: "Poland, Germany and Sweden" (``hit_at``: token → the name over it)."""
-    found = (hit_at.get(t.i) for t in sorted(doc[hit.start:hit.end].root.conjuncts))
+    found = (hit_at.get(t.i) for t in sorted(coordinated(doc[hit.start:hit.end].root)))
     return list({id(h): h for h in found if h is not None and h is not hit and h.target.person is None}.values())
 
 
@@ -313,7 +313,7 @@ def _coordinated_before(hit: Hit, by_end: dict[int, Hit], doc) -> list[Hit]:
         k = prev.start
     if not chain:
         return []
-    linked = {t.i for t in doc[hit.start:hit.end].root.conjuncts}
+    linked = {t.i for t in coordinated(doc[hit.start:hit.end].root)}
     if not any(c.start <= i < c.end for c in chain for i in linked):
         return []
     return chain
@@ -427,7 +427,7 @@ def resolve_actors(analysis: Analysis, dictionary: ActorDictionary | None) -> No
             j = person.end  # "King Hassan of Morocco"
         # "several foreign ministers in Cairo" met there; they are not Egypt's
         several = any(c.dep_ in ("det", "amod", "nummod", "predet") and c.lower_ in _SEVERAL
-                      for c in doc[end - 1].children)
+                      for c in dependents(doc[end - 1]))
         if j < len(doc) and (doc[j].lower_ in _PREPS or doc[j].lower_ in _LOCATED and not sw.abroad and not several):
             j += 1
             if j < len(doc) and doc[j].lower_ == "the" and j + 1 in hit_starts:

@@ -89,6 +89,17 @@ class Entities:
 _ENTITIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def dependents(tok) -> list:
+    """A token's children, none in a Doc without a parse: spaCy leaves some unparsed tokens' tree edges unset (an
+    apostrophe after "companies"), and walking them reads outside the Doc and kills the process."""
+    return list(tok.children) if tok.dep_ else []
+
+
+def coordinated(tok) -> list:
+    """A token's conjuncts, none in a Doc without a parse (see :func:`dependents`)."""
+    return list(tok.conjuncts) if tok.dep_ else []
+
+
 def entities(doc) -> Entities:
     """The entity index of ``doc``, built on first use (no stage changes a Doc's entities once made)."""
     found = _ENTITIES.get(doc)
