@@ -85,7 +85,7 @@ CRITICISM = Pattern(trigger="call", pos="verb", code="111", confidence=0.75, ori
 PRAISE = Pattern(trigger="call", pos="verb", code="051", confidence=0.75, origin="coder: positive characterisation")
 
 
-def _asked(trig) -> bool:
+def _in_question(trig) -> bool:
     """Whether the trigger stands in a question ("Did the federation ever support you?"), which asserts no event:
     the first mark that ends a sentence after it is a question mark."""
     return next((t.text for t in trig.doc[trig.i:trig.sent.end] if t.text in ("?", ".", "!")), "") == "?"
@@ -129,7 +129,7 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
         self._acts: list[tuple[int, str, Actor]] = []  # (sentence number, PLOVER type, who did it), in text order
         for self._sent_no, sent in enumerate(doc.sents):
             found = petrarch_scope([f for f in (self._find(t) for t in sent) if f is not None
-                                    and not enabled_by_law(f.trigger, self.cues) and not _asked(f.trigger)])
+                                    and not enabled_by_law(f.trigger, self.cues) and not _in_question(f.trigger)])
             if self.inferences:
                 found += self._statements(found)
                 found += self._obligations(sent)
@@ -281,7 +281,7 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
             # group's force from abroad whose target no phrase names hits the story's country
             targets = [(Actor(country_name(self._home), self._home, self._home), 0.7)]
         if not targets and info.plover == "PROTEST":
-            targets = protested(sent, f, self._mentions)
+            targets = protested(sent, f, self._mentions, self._people)
         if not targets and f.pattern.target == "required" and info.plover != "THREATEN":
             return []
         clause = [c for c in f.trigger.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]

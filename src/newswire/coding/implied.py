@@ -81,18 +81,18 @@ def own_population(f: Found) -> list[tuple[Actor, float]]:
             for a, _ in f.sources[:1] if a.country and not a.igo]
 
 
-def protested(sent, f: Found, mentions: dict[int, Mention]) -> list[tuple[Actor, float]]:
+def protested(sent, f: Found, mentions: dict[int, Mention], people: set[Actor]) -> list[tuple[Actor, float]]:
     """A protest that names no one is addressed to the protesters' own government: "a million people marched in
     London", "Hong Kong protesters surrounded the police complex" (GBRCVL → GBRGOV, HKGOPP → HKGGOV); so is a
     rally in its support ("rallied in support of the President").
     Not for a state body protesting (a government's protest is diplomatic and names its target), nor for a
-    protest held abroad, whose target the place does not tell, nor for one person's protest held nowhere said."""
+    protest held abroad, whose target the place does not tell, nor for one person's protest held nowhere said.
+    ``people``: the actors of the article's named people (the coder's ``_people``)."""
     # "began her climate protest outside of the Swedish Parliament", "rallied in front of the US embassy": the
     # state body the protest stands before is whom it addresses
     for body in _stood_before(f.trigger, mentions):
         if body.sector in STATE_SECTORS and body not in {a for a, _ in f.sources}:
             return [(body, 0.8)]
-    people = {m.actor for m in mentions.values() if m.person}
     for src, conf in f.sources:
         if not src.country or src.igo or src.sector in STATE_SECTORS:
             continue
