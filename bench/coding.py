@@ -48,9 +48,27 @@ def _docs(nlp, bodies: list[str], cache: Path | None):
     return docs
 
 
+# armed groups the guideline keys by their own names, not by a country (GUIDELINE.md, `source` / `target`)
+_GROUP_KEYS = {"taliban": "TALIBAN", "islamic state": "ISIS", "isis": "ISIS", "isil": "ISIS", "daesh": "ISIS",
+               "hamas": "HAMAS", "hezbollah": "HEZBOLLAH", "al-qaeda": "AL-QAEDA", "al qaeda": "AL-QAEDA"}
+
+
 def _shown(actor) -> str:
-    """An actor as the analysis record gives it: its code, and its name where the code does not spell it out."""
-    return actor.code if actor.code.strip('"') == actor.name.upper() else f"{actor.code} ({actor.name})"
+    """An actor as the guideline keys it (its country or organisation, a named armed group by its name, as
+    ../shared/eval/score.py matches them), with its sector and, where the key does not spell it out, its name."""
+    name = actor.name.lower()
+    group = next((k for w, k in _GROUP_KEYS.items() if w in name), None)
+    if group is not None:
+        key = group
+    elif actor.igo:
+        key = actor.igo
+    elif actor.code.startswith("IMG"):
+        key = actor.name.upper()
+    elif actor.country:
+        key = actor.country + (actor.sector or "")
+    else:
+        key = actor.code
+    return key if key.strip('"') == actor.name.upper() else f"{key} ({actor.name})"
 
 
 def main() -> int:
