@@ -330,7 +330,7 @@ def _speaker_of_verb(analysis: Analysis, verb, lex: SpeechLexicon,
         agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return (True, *_speaker_from_token(analysis, agents[0], named))
-        if current.dep_ in ("conj", "advcl", "xcomp", "acl") and current.head is not current:
+        if current.dep_ in ("conj", "advcl", "xcomp", "acl") and current.head.i != current.i:
             current = current.head
             continue
         break

@@ -70,7 +70,7 @@ def finite(verb) -> bool:
 def purpose(verb, cues) -> bool:
     """A "to"-clause of purpose under a verb that commissions others ("paid them to kill", "sent troops to")."""
     head = verb.head
-    return (verb.dep_ in ("advcl", "xcomp") and head is not verb and head.lemma_.lower() in cues.commission_verbs
+    return (verb.dep_ in ("advcl", "xcomp") and head.i != verb.i and head.lemma_.lower() in cues.commission_verbs
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
@@ -210,7 +210,7 @@ class FrameReader:
         if any(c.dep_ in PASSIVE_SUBJ for c in verb.children):
             return []  # passive without an agent: the doer is unknown
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return []
         if verb.dep_ in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
             return self._subjects(head, depth + 1)  # "is ready to": the adjective's subject is the verb's
@@ -238,7 +238,7 @@ class FrameReader:
             return [(a, c * 0.95) for a, c in self._subjects(head, depth + 1)]
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             found = self._actors(head)  # "troops attacking the town"
-            if not found and head.head is not head and (
+            if not found and head.head.i != head.i and (
                     head.lemma_.lower() in self.cues.message_nouns or head.lemma_.lower() in self.cues.projectiles):
                 # "issued a declaration demanding that ...": the declaration speaks for whoever issued it;
                 # "launched missiles targeting US troops": whoever launched them aims them
@@ -266,7 +266,7 @@ class FrameReader:
         it ("Trump said he banned travel, which Biden opposed": Trump does not report Biden's opposing)."""
         t = tok
         for _ in range(12):
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             if reported and t.dep_ in ("relcl", "acl", "advcl", "pcomp"):
                 return []
@@ -303,7 +303,7 @@ class FrameReader:
         t = noun
         for _ in range(5):
             head = t.head
-            if head is t:
+            if head.i == t.i:
                 return [], None
             if t.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
                 hl = head.lemma_.lower()

@@ -52,7 +52,7 @@ class PetrarchRules:
 
     def _span_actors(self, doc, start: int, end: int) -> list[tuple[Actor, float]]:
         """The actors of a noun phrase (token span): its head's, else its first mention's."""
-        heads = [t for t in doc[start:end] if not start <= t.head.i < end or t.head is t]
+        heads = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
         for t in heads + [t for t in doc[start:end] if t.i in self._mentions]:
             found = self._actors(t)
             if found:

@@ -185,7 +185,7 @@ def clause_tense(doc, start: int, end: int) -> Tense:
                 return "future"  # the parser may hang the date on the verb: "called for a rally on Thursday"
             return _verb_tense(tok)
         via_for = via_for or (tok.dep_ == "prep" and tok.lower_ == "for")
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -229,7 +229,7 @@ def _verb_tense(verb, depth: int = 0) -> Tense:
         return "future" if be else None
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
-    if verb.tag_ == "VB" and verb.dep_ == "conj" and verb.head is not verb:
+    if verb.tag_ == "VB" and verb.dep_ == "conj" and verb.head.i != verb.i:
         return _verb_tense(verb.head, depth + 1)
     return None
 
