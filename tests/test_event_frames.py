@@ -404,7 +404,7 @@ def test_an_act_on_someone_the_sentence_names_but_the_parse_misses_is_not_coded_
                        "2020-05-06")
     # a one-sided act that names no one else stands alone, and so do resignations and withdrawals
     assert ("RUS", "REJECT", None) in triples("Russia rejected the proposal on Monday.")
-    assert ("USA", "CONCEDE", None) in triples("Kurt Volker, the United States special envoy for Ukraine "
+    assert ("USA", "RETREAT", None) in triples("Kurt Volker, the United States special envoy for Ukraine "
                                                "negotiations, resigned without public explanation.", "2019-09-28")
 
 
@@ -519,10 +519,10 @@ def test_a_poll_share_is_a_statistic_not_an_act():
     assert [e.sentence for e in got if "percent" in e.sentence] == []
 
 
-def test_leaving_a_post_for_another_is_no_concession_and_an_opponent_is_nobodys():
+def test_leaving_a_post_for_another_is_no_retreat_and_an_opponent_is_nobodys():
     assert not triples("In 2009, New York Senator Kirsten Gillibrand was appointed to fill the seat after Senator "
                        "Hillary Clinton resigned to become the United States Secretary of State.", "2019-08-29")
-    assert ("USA", "CONCEDE", None) in triples("Kurt Volker, the United States special envoy for Ukraine "
+    assert ("USA", "RETREAT", None) in triples("Kurt Volker, the United States special envoy for Ukraine "
                                                "negotiations, resigned without public explanation.", "2019-09-28")
     text = ("Iran's chess federation banned Iranian players from Israel games in Tehran, Iran. Iranian officials in "
             "Tehran, Iran said so. An Iranian player refused to play against an opponent.")
@@ -560,3 +560,73 @@ def test_a_protest_addresses_the_body_it_stands_before_and_one_persons_protest_n
     got = analyze_text("Swedish activist Greta Thunberg then led the largest climate change demonstration ever held, "
                        "on September 20 of this year.", published="2019-12-14").events
     assert [(e.plover, e.target) for e in got] == [("PROTEST", None)]
+
+
+def test_a_private_person_the_story_only_assumed_to_be_its_own_is_of_the_state_whose_police_act_on_them():
+    a = analyze_text("The United States Department of Justice said on Wednesday that 337 users of a child abuse "
+                     "website were arrested. US Attorney Jessie Liu said in Washington that American agents had worked "
+                     "with police in 38 countries. The US Internal Revenue Service traced the site's payments. "
+                     "Jong was arrested in March by South Korea's National Police Agency. "
+                     "An Australian, Brenton Tarrant, was arrested by New Zealand police.",
+                     title="Hundreds arrested over child abuse website", published="2019-10-17")
+    assert a.country == "USA"  # the story's own country, which "Jong" was given for want of another
+    arrests = {(e.source.country, e.target.country) for e in a.events if e.plover == "COERCE" and e.target}
+    assert ("KOR", "KOR") in arrests and ("KOR", "USA") not in arrests
+    assert ("NZL", "AUS") in arrests  # a nationality the text gives stays
+
+
+def test_an_officials_resignation_is_a_retreat():
+    # the PLOVER manual: "RETREAT also covers resignations of government officials"; CAMEO has no code for it
+    events = analyze_text("Kurt Volker, the United States special envoy for Ukraine, resigned on Friday.",
+                          published="2019-09-28").events
+    assert [(e.cameo, e.plover) for e in events if e.trigger == "resigned"] == [("08", "RETREAT")]
+
+
+@pytest.mark.parametrize(("said", "unsaid"), [
+    # an open question
+    ("Saudi Arabia said it would assist Yemen's government.",
+     "Analysts asked whether Saudi Arabia would assist Yemen's government."),
+    # what is done in general, or needed
+    ("Iranian police arrested journalists.", "In Iran, it is common for the police to arrest journalists."),
+    ("Russia attacked Ukrainian ships.", "Russia denied allegations that it attacked Ukrainian ships."),
+    # a standing description, not a deed
+    ("The Yemeni government said Iran backed the Houthi rebels.",
+     "The Yemeni government said the Houthi rebels are backed by Iran."),
+    ("Hezbollah, which attacked Israel, is based in Lebanon.", "Hezbollah, which attacks Israel, is based in Lebanon."),
+])
+def test_clauses_that_assert_no_deed_give_no_event(said, unsaid):
+    assert triples(said)
+    assert not triples(unsaid)
+
+
+def test_a_state_body_suspended_by_no_one_named_has_no_inferred_doer():
+    assert ("IRN", "COERCE", "IRN") in triples("Two protesters were arrested in Tehran.")  # the police there
+    assert not triples("Iran's parliament was suspended in Tehran.")
+
+
+def test_a_protests_demand_is_its_topic_not_a_request_of_its_own():
+    assert ("GBR", "REQUEST", "GBR") in triples("Protesters in London asked the British government to revoke Article 50.")
+    got = triples("Protesters in London, carrying placards asking the British government to revoke Article 50, "
+                  "marched to Parliament.")
+    assert ("GBR", "PROTEST", "GBR") in got and not any(t == "REQUEST" for _, t, _ in got)
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # PLOVER manual: future cooperation "should be coded as AGREE"; "announcements of future retreats ... CONCEDE"
+    ("Saudi Arabia said it would assist Yemen's government.", ("SAU", "AGREE", "YEM")),
+    ("Russian President Vladimir Putin will meet Chinese President Xi Jinping in Beijing next week.",
+     ("RUS", "AGREE", "CHN")),
+    ("Nigeria said it would withdraw its troops from Mali.", ("NGA", "CONCEDE", "MLI")),
+])
+def test_an_act_its_doer_announces_for_the_future_is_the_promise(text, wanted):
+    got = triples(text, "2019-06-01")
+    assert wanted in got and not any(t in ("AID", "CONSULT", "RETREAT") for _, t, _ in got)
+
+
+def test_those_who_sign_an_instrument_known_by_its_own_name_do_not_sign_it_with_each_other():
+    assert {("TUR", "SUPPORT", "LBY"), ("LBY", "SUPPORT", "TUR")} <= triples(
+        "Turkey and Libya signed a maritime border agreement.")
+    got = triples("At an African Union summit in Niamey, Presidents Muhammadu Buhari of Nigeria and Patrice Talon of "
+                  "Benin signed the African Continental Free Trade Area (AfCFTA) agreement.", "2019-07-08")
+    assert ("NGA", "SUPPORT", "BEN") not in got and ("BEN", "SUPPORT", "NGA") not in got
+

@@ -115,7 +115,7 @@ def test_tempting_wrong_readings_are_not_coded(text, wrong_root):
     ("The Indian army remained on high alert along the border with Pakistan.", ("INDMIL", "152", None)),
     ("Afghan police broke up a protest by students outside the Pakistani embassy in Kabul.", ("AFGCOP", "175", None)),
     ("The Indian government opened an investigation into the killings.", ("INDGOV", "090", None)),
-    ("Brazilian Planning Minister Joao Sayad resigned on Tuesday.", ("BRAGOV", "0831", None)),
+    ("Brazilian Planning Minister Joao Sayad resigned on Tuesday.", ("BRAGOV", "08", None)),
 ])
 def test_round_two_phrasings_are_coded(text, expected):
     got = coded(text)
@@ -132,7 +132,7 @@ def test_announced_evacuation_and_boycott_are_an_intent_and_a_threat():
 
 def test_a_resignation_only_asked_for_has_not_happened():
     events = analyze_text("Protesters in Georgia want President Eduard Shevardnadze to resign.").events
-    assert not any(e.cameo == "0831" and e.status == "occurred" for e in events)
+    assert not any(e.cameo == "08" and e.status == "occurred" for e in events)
 
 
 @pytest.mark.parametrize("text, wrong_code", [
@@ -145,7 +145,7 @@ def test_a_resignation_only_asked_for_has_not_happened():
     ("Kenya will allow talks to begin on March 20 with Somalia.", "0811"),
     ("The court allowed the Kenyan candidate to speak to reporters.", "0812"),
     # a company's officers resigning is no change in political leadership
-    ("Canadian Pacific Air Lines said its chief executive Donald Carty resigned.", "0831"),
+    ("Canadian Pacific Air Lines said its chief executive Donald Carty resigned.", "08"),
 ])
 def test_round_two_tempting_readings_are_not_coded(text, wrong_code):
     assert wrong_code not in {c for _, c, _ in coded(text)}

@@ -199,8 +199,8 @@ class Analysis:
     ``mentions`` the actor mentions (names, descriptions, resolved pronouns) that coding and
     quote attribution read; ``modifiers`` a people's adjectives before things ("Russian gas", "Palestinian
     riots"): not actors, but they say whose an event noun is; ``country`` the article's own country
-    (:func:`newswire.nlp.places.home_country`), which domestic actors no phrase places belong to. None of these is
-    part of the record.
+    (:func:`newswire.nlp.places.home_country`), which domestic actors no phrase places belong to; ``homed`` those
+    actors (private people given that country for want of their own). None of these is part of the record.
     """
 
     article: Article
@@ -213,6 +213,7 @@ class Analysis:
     mentions: list[Mention] = field(default_factory=list)
     modifiers: list[Mention] = field(default_factory=list)
     country: str | None = None  # the one country the article is about, when it clearly has one (ISO alpha-3)
+    homed: set[Actor] = field(default_factory=set)  # private people whose country is ``country`` only by default
     tone: Tone | None = None  # the tone component's score, stored with the article
 
     @property

@@ -185,11 +185,14 @@ def add_new_actors(analysis: Analysis, dictionary: ActorDictionary) -> None:
             if title is None and appos_title is None:
                 # an untitled person is a private citizen: of the country an apposition names ("An Australian,
                 # Brenton Tarrant"), else of the article's own country; with neither, no actor
-                country = _people_country(ent, index, modifiers) or home
+                own = _people_country(ent, index, modifiers)
+                country = own or home
                 if country is None or doc[start:end].text in known or resolve_place(doc[start:end].text):
                     continue  # "Ciudad Juárez" read as a person is a place
                 name = doc[start:end].text
                 citizen = add(doc[start:end], Actor(name, country + "CVL", country, None, "CVL"), name)
+                if own is None:
+                    analysis.homed.add(citizen.actor)
                 known.update({k: citizen for k in _names_of(citizen) if k not in known})  # "Brenton Tarrant did not"
                 continue
             person = known.get(doc[start:end].text)
@@ -428,6 +431,7 @@ def _domestic_groups(analysis: Analysis, dictionary: ActorDictionary, home: str,
         actor = compose(dictionary.country_actor(home), found[0])
         if actor.sector == "CVL":  # private people are told apart by what they are: "a gunman shot shoppers"
             actor = Actor(span.text.lower(), actor.code, actor.country, None, "CVL")
+            analysis.homed.add(actor)
         out.append(Mention(span.start_char, span.end_char, span.text, actor, "description", None, span.root.idx))
         covered.update(range(span.start_char, span.end_char))
     return out

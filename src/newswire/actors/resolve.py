@@ -42,6 +42,7 @@ _SPOKEN_NOUNS = words("spoken_nouns")
 _PLAIN_MODS = words("plain_modifiers")
 _PARTY_PREPS = words("party_prepositions")
 _QUANTITIES = words("quantity_nouns")
+_ATTRIBUTION = words("attribution_words")
 _CIVIL_STATE = words("civil_state_sectors")  # "a number of Senators": the group counted
 _BARE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
 _SKIPPABLE_POS = {"ADJ", "NOUN", "PROPN", "NUM", "ADV"}
@@ -608,6 +609,20 @@ def _agent(root) -> bool:
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
 
+def _reporter(root, word) -> bool:
+    """Whether a name only says who reports the sentence ("..., ABC of Australia reported", "according to
+    Pakistan's Dawn"): the subject of a verb of reporting the word is not part of, or after "according to"."""
+    t = root
+    while t.head.i != t.i:
+        if t.lower_ == "according":
+            return True
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in _ATTRIBUTION and t.head.dep_ == "ROOT" \
+                and not (t.left_edge.i <= word.i <= t.right_edge.i):
+            return True
+        t = t.head
+    return False
+
+
 def _country_of(h: Hit) -> str | None:
     """The country a name places its sentence in: not people's, nor forces' or envoys' (posted abroad)."""
     if h.target.person is not None or h.abroad:
@@ -627,8 +642,9 @@ def _context_country(doc, i: int, by_start: list[Hit], dominant: str | None) -> 
     """
     sent = doc[i].sent
     inside = by_start[bisect_left(by_start, sent.start, key=_start):bisect_left(by_start, sent.end, key=_start)]
-    # "the rebels are backed by Iran": the one who acts on the group is not its country
-    here = {c for h in inside if (c := _country_of(h)) and not _agent(doc[h.start:h.end].root)}
+    # "the rebels are backed by Iran": the one who acts on the group is not its country; nor is who reports it
+    here = {c for h in inside if (c := _country_of(h)) and not _agent(doc[h.start:h.end].root)
+            and not _reporter(doc[h.start:h.end].root, doc[i])}
     if len(here) == 1:
         return next(iter(here))
     if len(here) > 1 or any(h.actor.igo for h in inside):

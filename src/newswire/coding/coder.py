@@ -59,6 +59,7 @@ from newswire.coding.status import (
     clause_status,
     event_date,
     event_location,
+    unasserted,
 )
 from newswire.coding.tables import CodeTable, coder_groups
 from newswire.coding.targets import COMMENTING, PLACE_TARGETED, RECIPROCAL_CODES, REJECTING, TargetReader
@@ -76,6 +77,10 @@ STAND_ALONE = _GROUPS["plover"]["stand_alone"]
 PRIVATE_LIFE = _GROUPS["plover"]["private_life"]
 VISITS = tuple(_GROUPS["cameo"]["visits"])
 VENUES = _GROUPS["sectors"]["venues"]
+LAW = _GROUPS["sectors"]["law"]
+# the PLOVER type of an act its own doer announces for the future
+PROMISED = {t: "AGREE" for t in _GROUPS["plover"]["promised_as_agreement"]} | {
+    t: "CONCEDE" for t in _GROUPS["plover"]["promised_as_concession"]}
 
 
 # not a data pattern: a shape of reported speech ("X said Y must ..."), coded as a plain demand
@@ -113,6 +118,7 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
         self._modifiers: dict[int, Mention] = {}  # token index → a people's adjective ("Palestinian riots")
         self._people: set[Actor] = set()
         self._home: str | None = None
+        self._homed: set[Actor] = set()
 
     def code(self, analysis: Analysis) -> list[Event]:
         """The events of an article, sentence by sentence in text order (an article without a parse has none)."""
@@ -123,6 +129,7 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
         # named people: "Boris Johnson asked the Queen" is an event though both are GBRGOV
         self._people = {m.actor for m in analysis.mentions if m.person}
         self._home = analysis.country  # the article's own country, when it has one
+        self._homed = analysis.homed
         self._modifiers = {t.i: m for m in analysis.modifiers
                            for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
         events: list[Event] = []
@@ -141,6 +148,11 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
                     old = best.get(key)
                     if old is None or (ev.confidence, len(ev.cameo)) > (old.confidence, len(old.cameo)):
                         best[key] = ev
+            protesting = {e.source for e in best.values() if e.plover == "PROTEST"}
+            for key in [k for k, e in best.items() if e.plover == "REQUEST" and e.source in protesting]:
+                # "Protesters, carrying placards asking the government to revoke Article 50, marched": the
+                # protest's topic is no request of its own (PLOVER manual, PROTEST)
+                del best[key]
             events.extend(sorted(best.values(), key=lambda e: (e.start, e.trigger, e.source.code)))
             # who did what in this sentence; both sides of a joint act ("signed an agreement with Turkey"), never
             # the one attacked
@@ -168,7 +180,7 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
             # ... and so is a "to"-infinitive joined to it ("was sentenced to 73 months and to pay restitution")
             infinitive = tok.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
                 and not any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children)
-            if (tok.dep_ == "xcomp" or infinitive) and h is not tok and h.pos_ == "VERB" and self._match(h, "verb"):
+            if (tok.dep_ == "xcomp" or infinitive) and h.i != tok.i and h.pos_ == "VERB" and self._match(h, "verb"):
                 hp = self._match(h, "verb")
                 if hp is not None and hp.code is not None:
                     return None
@@ -183,7 +195,7 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
         else:
             passive = False
             # a noun that is the object of a coded verb belongs to that verb ("rejected talks")
-            if tok.dep_ in ("dobj", "xcomp") and tok.head.pos_ == "VERB" and tok.head is not tok:
+            if tok.dep_ in ("dobj", "xcomp") and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
                 hp = self._match(tok.head, "verb")
                 if hp is not None and hp.code is not None and self.table.info(hp.code).plover not in COMMENTING:
                     return None
@@ -193,11 +205,11 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
                 # "in a phone call in late July, Trump encouraged Zelensky", "during talks with Japan, the US
                 # criticised ...": the one acting in the meeting is a party to it
                 sources = [(a, c * 0.9) for a, c in self._subjects(setting)]
-            if light is not None and light.dep_ == "xcomp" and light.head is not light:
+            if light is not None and light.dep_ == "xcomp" and light.head.i != light.i:
                 hp = self._match(light.head, "verb") if light.head.pos_ == "VERB" else None
                 if hp is not None and hp.code is not None:
                     return None  # "threatened to impose sanctions": the threat is the event
-        if pos == "verb" and self.table.info(pattern.code).plover == "CONCEDE" and any(
+        if pos == "verb" and self.table.info(pattern.code).plover in ("CONCEDE", "RETREAT") and any(
                 c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in self.cues.career_verbs
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
             return None  # "Clinton resigned to become Secretary of State": a career move, not a concession
@@ -206,6 +218,8 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
             return None  # "urged Turkey to halt its drilling": the urging is the event (its verb's), not a halt
         if self.inferences and alleged(clause, self.cues):
             return None  # "claimed Houthis have attacked journalists": an allegation, which "allege" codes
+        if unasserted(clause, self.cues):
+            return None  # "questions surround whether ...", "it is commonplace to ...", "militia which support ..."
         status = clause_status(clause, self.cues)
         if light is not None:
             status = max(status, clause_status(tok, self.cues), key=STATUS_RANK.__getitem__)
@@ -220,6 +234,13 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
                 and announced(tok, sources, status, self._speaker(tok, reported=True), self.cues):
             # "farmers said they would blockade Paris": announcing force or coercion is a threat made now
             code, status, confidence = threat, "occurred", confidence * 0.9
+        # a cooperative act or a retreat its doer announces ("said it would assist", "announced a withdrawal")
+        kind = self.table.info(code).plover if code is not None else None
+        promised = kind in PROMISED and self.inferences and bool(sources) and (
+            light is not None and (light.lemma_.lower() in self.cues.promise_verbs or PROMISED[kind] == "CONCEDE"
+                                   and light.lemma_.lower() in self.cues.announcing_verbs)
+            or status in ("planned", "possible")
+            and announced(tok, sources, status, self._speaker(tok, reported=True), self.cues))
         targets = self._targets(tok, pattern, passive, light)
         if not targets and pos == "verb" and code is not None and self.table.info(code).plover == "ACCUSE":
             # "Ukraine alleged that Russian troops shelled the town": the accused is who did what is alleged
@@ -239,7 +260,7 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
         if not sources and passive and targets and self.inferences and code is not None and code.startswith(STATE_ACTS) \
                 and not any(c.dep_ == "agent" for c in tok.children):  # "arrested by gunmen" names its doer
             sources = state_doer(tok, targets, self._mentions, self._home, self.cues)
-        return Found(pattern, code, tok, sources, targets, status, confidence)
+        return Found(pattern, code, tok, sources, targets, status, confidence, promised)
 
     def _events(self, analysis: Analysis, sent, f: Found) -> list[Event]:
         info = self.table.info(f.code)
@@ -265,14 +286,15 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
         if not targets and info.plover == "THREATEN" and self.inferences:
             targets, implicit = implicit_target(sent, f, self._mentions) or own_population(f), True
         mutual = any(c.dep_ == "dobj" and c.lemma_.lower() in self.cues.topic_nouns for c in f.trigger.children)
-        if not targets and len(f.sources) > 1 and (f.pattern.reciprocal or mutual or (
-                info.plover in RECIPROCAL or f.code in RECIPROCAL_CODES) and f.pattern.trigger in self.cues.reciprocal_words):
+        if not targets and len(f.sources) > 1 and not self._named_instrument(f.trigger) and (
+                f.pattern.reciprocal or mutual or (info.plover in RECIPROCAL or f.code in RECIPROCAL_CODES)
+                and f.pattern.trigger in self.cues.reciprocal_words):
             # "Czechia and Albania upgraded their diplomatic ties" (mutual): each acts towards the other
             # "Israel and Hamas agreed to a ceasefire": each side is the other's target
             return [e for i, (src, sc) in enumerate(f.sources)
                     for e in self._events(analysis, sent, Found(
                         f.pattern, f.code, f.trigger, [(src, sc)],
-                        [t for j, t in enumerate(f.sources) if j != i], f.status, f.confidence * 0.9))]
+                        [t for j, t in enumerate(f.sources) if j != i], f.status, f.confidence * 0.9, f.promised))]
         if not targets and info.plover in PLACE_TARGETED:
             targets = place_target(sent, f, self._mentions)
         if not targets and info.plover == "ASSAULT" and self._home and self.inferences and all(
@@ -308,6 +330,7 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
         seen = set()
         for src, sc in f.sources:
             for tgt, tc in (targets or [(None, 1.0)]):
+                tgt = self._within_reach(src, tgt)
                 if tgt is not None and tgt.code == src.code and not (
                         apart and {src, tgt} <= self._people or tgt in citizens):
                     continue  # an actor does not act on itself; two people of one government do act on each other
@@ -323,12 +346,34 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
                     pairs.append((tgt, src, f.pattern.reverse, self.table.info(f.pattern.reverse)))
                 for s_, t_, code, inf in pairs:
                     out.append(Event(
-                        source=s_, target=t_, cameo=code, plover=inf.plover, mode=inf.mode,
+                        source=s_, target=t_, cameo=code, plover=PROMISED.get(inf.plover, inf.plover) if f.promised
+                        else inf.plover, mode=inf.mode,
                         quad_class=inf.quad_class, goldstein=inf.goldstein, status=f.status, date=date,
                         location=location, sentence=text, start=start, end=end, trigger=f.trigger.text,
                         confidence=round(min(conf, 1.0), 3),
                     ))
         return out
+
+    def _named_instrument(self, trig) -> bool:
+        """Whether what is signed or agreed is an instrument known by its own name ("signed the African Continental
+        Free Trade Area (AfCFTA) agreement"): one that many join, so those who sign it together do not sign it with
+        each other. A name made of the parties' own ("the US-China trade deal") is theirs."""
+        thing = trig if trig.pos_ in ("NOUN", "PROPN") else next((c for c in trig.children if c.dep_ == "dobj"), None)
+        if thing is None:
+            return False
+        named = [t for t in [thing, *thing.children]
+                 if t.pos_ == "PROPN" and (t.i == thing.i or t.dep_ in ("compound", "nmod"))]
+        return bool(named) and any(t.i not in self._mentions for t in named)
+
+    def _within_reach(self, src: Actor, tgt: Actor | None) -> Actor | None:
+        """The target as the law that acts on it places it: a state's police or court acts on people within its
+        reach, so a private person the story's country was only assumed for is that state's ("the NCA's
+        investigation of Matthew Falder" in an American story is British; "South Korea's National Police Agency"
+        arrested a Korean)."""
+        if tgt is None or tgt not in self._homed or src.sector not in LAW or src.igo or not src.country \
+                or src.country == tgt.country:
+            return tgt
+        return Actor(tgt.name, src.country + "CVL", src.country, None, "CVL")
 
     def _names_others(self, sent, sources: list[tuple[Actor, float]]) -> bool:
         """Whether a sentence names anyone besides the sources: another actor, or a person no dictionary holds."""
@@ -350,7 +395,7 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
         """A name that cannot be an act's party: a place where it happens ("a research centre in Tokyo") or the
         one who reports it ("a UN official said")."""
         head = tok
-        while head.dep_ in ("compound", "amod", "poss", "det") and head.head is not head:
+        while head.dep_ in ("compound", "amod", "poss", "det") and head.head.i != head.i:
             head = head.head
         if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS and tok.ent_type_ in ("GPE", "LOC", "FAC"):
             return True

@@ -38,9 +38,13 @@ def state_doer(trig, targets: list[tuple[Actor, float]], mentions: dict[int, Men
                home: str | None, cues) -> list[tuple[Actor, float]]:
     """Who made an arrest, a charge or a ban that names no doer ("dozens were arrested in Cairo"): the
     state where it happened (the place in the clause, else the article's own country), by its police,
-    its courts or its government as the verb says."""
+    its courts or its government as the verb says. A body of the state suspended or banned with no doer named
+    ("Tonga's parliament was suspended indefinitely", "Parliament has not been prorogued") has none to infer: the
+    state does not act on itself by default."""
     lemma = trig.lemma_.lower()
     sector = "COP" if lemma in cues.police_acts else "JUD" if lemma in cues.court_acts else "GOV"
+    if sector == "GOV" and targets and all(a.sector in STATE_SECTORS and not a.igo for a, _ in targets):
+        return []
     # "Jong was arrested in March, but South Korea's National Police Agency ...": the sentence's own police
     named = {m.actor.country for t in trig.sent if (m := mentions.get(t.i)) is not None
              and m.actor.sector == sector and m.actor.country and not m.actor.igo}

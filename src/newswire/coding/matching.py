@@ -35,6 +35,7 @@ class Found:
     targets: list[tuple[Actor, float]]
     status: str
     confidence: float
+    promised: bool = False  # its doer announces it for the future: PLOVER codes it as the promise (PROMISED)
 
 
 def has_words(tokens, alternatives) -> bool:

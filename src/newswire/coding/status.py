@@ -45,18 +45,59 @@ def asked_for(tok, cues) -> bool:
 
 def alleged(tok, cues) -> bool:
     """Whether the trigger's clause is what someone alleges or claims ("Tamim claimed Houthis have attacked
-    journalists"): an allegation, not a deed that happened. Climbs through coordinated and "to" clauses."""
+    journalists", "allegations his candidacy is meant to assist Trump"): an allegation, not a deed that happened.
+    Climbs through coordinated and "to" clauses."""
     t = tok
     for _ in range(4):
         head = t.head
-        if head is t:
+        if head.i == t.i:
             return False
         if t.dep_ == "ccomp" and head.lemma_.lower() in cues.allegation_verbs:
+            return True
+        if t.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and t.i > head.i \
+                and head.lemma_.lower() in cues.allegation_nouns:
             return True
         if t.dep_ not in ("conj", "xcomp", "advcl"):
             return False
         t = head
     return False
+
+
+def unasserted(tok, cues) -> bool:
+    """Whether the trigger's clause asserts no act at all: an open question ("questions surround whether the AIP
+    nominated the ticket to assist Trump"), what is done in general ("it is commonplace for new governments to
+    suspend parliament", "a simple majority is needed to impeach an official") or a standing description ("YPG
+    militia which support the PKK", "the rebels are backed by Iran"). Climbs through coordinated and "to" clauses."""
+    if _describes(tok):
+        return True
+    t = tok
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children):
+            return True
+        head = t.head
+        if head.i == t.i:
+            return False
+        if t.dep_ in ("advcl", "xcomp", "ccomp", "csubj") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            if head.lemma_ == "be" and any(c.dep_ == "acomp" for c in head.children) and any(
+                    c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
+                return True  # "it is commonplace (for X) to ..."
+            if head.lemma_.lower() in cues.necessity_verbs and any(c.dep_ == "auxpass" for c in head.children):
+                return True  # "is needed to impeach"
+        if t.dep_ not in ("conj", "xcomp", "advcl"):
+            return False
+        t = head
+    return False
+
+
+def _describes(verb) -> bool:
+    """A verb in the simple present that describes what someone is rather than reports what they did: in a
+    relative clause ("militia which support the PKK") or a present passive ("the rebels are backed by Iran")."""
+    if verb.pos_ != "VERB":
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.dep_ == "relcl" and verb.tag_ in ("VBP", "VBZ") and not aux:
+        return True
+    return len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].tag_ in ("VBP", "VBZ") and verb.tag_ == "VBN"
 
 
 def _reading(tok, cues) -> tuple[str, bool]:
@@ -83,7 +124,7 @@ def _reading(tok, cues) -> tuple[str, bool]:
                 worse("possible")
             elif c.dep_ == "aux" and c.lower_ == "going" and t.tag_ == "VB":
                 worse("planned")
-        if t is not tok:
+        if t.i != tok.i:
             lemma = t.lemma_.lower()
             if t.pos_ in ("VERB", "AUX") and lemma in cues.planned_verbs:
                 worse("planned")
@@ -95,8 +136,8 @@ def _reading(tok, cues) -> tuple[str, bool]:
                 worse("planned")
         if purpose(t, cues):
             worse("planned")  # "paid them to kill": the killing is the aim
-        if t.pos_ == "AUX" and t.lemma_ == "be" and tok.dep_ == "xcomp":
-            worse("planned")  # "is to visit"
+        if t.pos_ == "AUX" and t.lemma_ == "be" and tok.dep_ == "xcomp" and tok.head.i == t.i:
+            worse("planned")  # "is to visit", not "was proud to endorse"
         for c in t.children:  # "the planned visit", "a possible attack"
             if c.dep_ == "amod" and t.pos_ == "NOUN":
                 lw = c.lemma_.lower()
@@ -105,7 +146,7 @@ def _reading(tok, cues) -> tuple[str, bool]:
                 elif lw in _POSSIBLE_ADJECTIVES:
                     worse("possible")
         head = t.head
-        if head is t:
+        if head.i == t.i:
             break
         hl = head.lemma_.lower()
         if t.dep_ in ("dobj", "nsubjpass", "attr") and hl not in cues.light_verbs:
@@ -143,7 +184,7 @@ def _reading(tok, cues) -> tuple[str, bool]:
 def backshifted(clause, cues) -> bool:
     """Whether a clause is what a past verb of saying reports, where "would" is the speaker's "will"."""
     head = clause.head
-    return clause.dep_ == "ccomp" and head is not clause and head.tag_ == "VBD" \
+    return clause.dep_ == "ccomp" and head.i != clause.i and head.tag_ == "VBD" \
         and head.lemma_.lower() in cues.report_verbs and not any(
             c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
 
