@@ -16,6 +16,7 @@ import argparse
 import csv
 import hashlib
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -56,8 +57,8 @@ _GROUP_KEYS = {"taliban": "TALIBAN", "islamic state": "ISIS", "isis": "ISIS", "i
 def _shown(actor) -> str:
     """An actor as the guideline keys it (its country or organisation, a named armed group by its name, as
     ../shared/eval/score.py matches them), with its sector and, where the key does not spell it out, its name."""
-    name = actor.name.lower()
-    group = next((k for w, k in _GROUP_KEYS.items() if w in name), None)
+    words = " " + " ".join(re.findall(r"[\w-]+", actor.name.lower())) + " "
+    group = next((k for w, k in _GROUP_KEYS.items() if f" {w} " in words), None)  # not "hamas" in "Bahamas"
     if group is not None:
         key = group
     elif actor.igo:
