@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import need_shared
 
-from newswire.coding import Coder, TableError, code_events, default_patterns, default_table
+from newswire.coding import Coder, CodeTable, TableError, code_events, default_patterns, default_table
 from newswire.coding.patterns import PatternSet, load_cues, load_pattern_file, patterns_dir
 from newswire.model import Actor, Analysis, Article, DateMention, Mention
 from newswire.nlp.parser import load_nlp
@@ -102,6 +102,14 @@ def test_bad_pattern_file_is_refused_with_a_clear_reason(tmp_path: Path, entry: 
     f.write_text(entry + "\n")
     with pytest.raises(TableError, match=re.escape(needle)):
         load_pattern_file(f)
+
+
+def test_a_promise_table_row_that_is_no_intent_is_refused(tmp_path: Path):
+    f = tmp_path / "promises.tsv"
+    f.write_text("prefix\tpromise\twhy\n063\t173\tnot an intent\n")
+    with pytest.raises(TableError, match=re.escape("need a CAMEO prefix and a 03x promise code")):
+        CodeTable(promises_path=f)
+    assert default_table().promise("0631") == "0313"  # the longest prefix's row: judicial cooperation
 
 
 def test_bad_cue_file_is_refused(tmp_path: Path):

@@ -630,3 +630,12 @@ def test_those_who_sign_an_instrument_known_by_its_own_name_do_not_sign_it_with_
                   "Benin signed the African Continental Free Trade Area (AfCFTA) agreement.", "2019-07-08")
     assert ("NGA", "SUPPORT", "BEN") not in got and ("BEN", "SUPPORT", "NGA") not in got
 
+
+
+def test_a_promise_carries_cameos_code_for_the_intent_not_the_act():
+    events = analyze_text("The Mexican foreign minister said Mexico would seek to extradite the gunman from the "
+                          "United States.",
+                          published="2019-08-05").events
+    assert [(e.cameo, e.plover) for e in events if e.trigger == "extradite"] == [("0313", "AGREE")]
+    done = analyze_text("Mexico extradited the gunman to the United States.", published="2019-08-05").events
+    assert [(e.cameo, e.plover) for e in done if e.trigger == "extradited"] == [("063", "COOPERATE")]

@@ -30,6 +30,8 @@ characterisations, and :meth:`Coder._events` makes the events. Each step's readi
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newswire.coding.frames import (
     ARMED_SECTORS,
     DEED_SOURCE_PREPS,
@@ -236,11 +238,11 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
             code, status, confidence = threat, "occurred", confidence * 0.9
         # a cooperative act or a retreat its doer announces ("said it would assist", "announced a withdrawal")
         kind = self.table.info(code).plover if code is not None else None
-        promised = kind in PROMISED and self.inferences and bool(sources) and (
+        promised = PROMISED[kind] if kind in PROMISED and self.inferences and bool(sources) and (
             light is not None and (light.lemma_.lower() in self.cues.promise_verbs or PROMISED[kind] == "CONCEDE"
                                    and light.lemma_.lower() in self.cues.announcing_verbs)
             or status in ("planned", "possible")
-            and announced(tok, sources, status, self._speaker(tok, reported=True), self.cues))
+            and announced(tok, sources, status, self._speaker(tok, reported=True), self.cues)) else None
         targets = self._targets(tok, pattern, passive, light)
         if not targets and pos == "verb" and code is not None and self.table.info(code).plover == "ACCUSE":
             # "Ukraine alleged that Russian troops shelled the town": the accused is who did what is alleged
@@ -344,10 +346,13 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
                 pairs = [(src, tgt, f.code, info)]
                 if tgt is not None and f.pattern.reverse and f.code == f.pattern.code:
                     pairs.append((tgt, src, f.pattern.reverse, self.table.info(f.pattern.reverse)))
+                if f.promised and (promise := self.table.promise(f.code)):
+                    # the promise made now, in CAMEO's words (0313: intent to cooperate on judicial matters) and the
+                    # PLOVER manual's type (AGREE; CONCEDE for a retreat)
+                    pairs[0] = (src, tgt, promise, replace(self.table.info(promise), plover=f.promised))
                 for s_, t_, code, inf in pairs:
                     out.append(Event(
-                        source=s_, target=t_, cameo=code, plover=PROMISED.get(inf.plover, inf.plover) if f.promised
-                        else inf.plover, mode=inf.mode,
+                        source=s_, target=t_, cameo=code, plover=inf.plover, mode=inf.mode,
                         quad_class=inf.quad_class, goldstein=inf.goldstein, status=f.status, date=date,
                         location=location, sentence=text, start=start, end=end, trigger=f.trigger.text,
                         confidence=round(min(conf, 1.0), 3),

@@ -35,7 +35,7 @@ class Found:
     targets: list[tuple[Actor, float]]
     status: str
     confidence: float
-    promised: bool = False  # its doer announces it for the future: PLOVER codes it as the promise (PROMISED)
+    promised: str | None = None  # the promise's PLOVER type, when its doer announces the act for the future
 
 
 def has_words(tokens, alternatives) -> bool:

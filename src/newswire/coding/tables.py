@@ -64,10 +64,11 @@ class CodeTable:
     """CAMEO codes with Goldstein, QuadClass and PLOVER type/mode; a missing PLOVER row inherits its parent's."""
 
     def __init__(self, cameo_path: Path | None = None, plover_path: Path | None = None,
-                 threats_path: Path | None = None) -> None:
+                 threats_path: Path | None = None, promises_path: Path | None = None) -> None:
         cameo_path = cameo_path or _data_path("cameo.tsv")
         plover_path = plover_path or _data_path("cameo_plover.tsv")
         threats_path = threats_path or _data_path("cameo_threats.tsv")
+        promises_path = promises_path or _data_path("cameo_promises.tsv")
         self._cameo: dict[str, tuple[str, float, int]] = {}
         for n, row in _rows(cameo_path):
             code = row.get("code", "")
@@ -96,6 +97,13 @@ class CodeTable:
                 raise TableError(f"{threats_path}:{n}: need a CAMEO prefix and a 13x threat code, got "
                                  f"{prefix!r} -> {threat!r}")
             self._threats[prefix] = threat
+        self._promises: dict[str, str] = {}
+        for n, row in _rows(promises_path):
+            prefix, promise = row.get("prefix", ""), row.get("promise", "")
+            if prefix not in self._cameo or promise not in self._cameo or not promise.startswith("03"):
+                raise TableError(f"{promises_path}:{n}: need a CAMEO prefix and a 03x promise code, got "
+                                 f"{prefix!r} -> {promise!r}")
+            self._promises[prefix] = promise
 
     def __contains__(self, code: object) -> bool:
         return code in self._cameo
@@ -103,6 +111,10 @@ class CodeTable:
     def threat(self, code: str) -> str | None:
         """The THREATEN code an act becomes when its doer announces it (cameo_threats.tsv), or None."""
         return _by_prefix(self._threats, code)
+
+    def promise(self, code: str) -> str | None:
+        """The CAMEO intent (03x) an act becomes when its doer announces it (cameo_promises.tsv), or None."""
+        return _by_prefix(self._promises, code)
 
     def info(self, code: str) -> CodeInfo:
         """The code's facts; KeyError for a code not in the table."""
