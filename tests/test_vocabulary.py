@@ -125,7 +125,7 @@ def test_round_two_phrasings_are_coded(text, expected):
 
 def test_announced_evacuation_and_boycott_are_an_intent_and_a_threat():
     evac = {(e.cameo, e.status) for e in analyze_text("Israel will evacuate all settlements in the West Bank.").events}
-    assert ("087", "planned") in evac
+    assert ("0356", "planned") in evac  # the intent to de-escalate (an announced retreat: CONCEDE, PLOVER manual)
     boycott = {e.cameo for e in analyze_text("Hamas said it would boycott the elections in Israel.").events}
     assert "1312" in boycott and "143" not in boycott
 
