@@ -90,20 +90,19 @@ class CodeTable:
             if not plover.isalpha() or not plover.isupper():
                 raise TableError(f"{plover_path}:{n}: bad PLOVER type {plover!r} for {code}")
             self._plover[code] = (plover, row.get("mode") or None, row.get("context") or None)
-        self._threats: dict[str, str] = {}
-        for n, row in _rows(threats_path):
-            prefix, threat = row.get("prefix", ""), row.get("threat", "")
-            if prefix not in self._cameo or threat not in self._cameo or not threat.startswith("13"):
-                raise TableError(f"{threats_path}:{n}: need a CAMEO prefix and a 13x threat code, got "
-                                 f"{prefix!r} -> {threat!r}")
-            self._threats[prefix] = threat
-        self._promises: dict[str, str] = {}
-        for n, row in _rows(promises_path):
-            prefix, promise = row.get("prefix", ""), row.get("promise", "")
-            if prefix not in self._cameo or promise not in self._cameo or not promise.startswith("03"):
-                raise TableError(f"{promises_path}:{n}: need a CAMEO prefix and a 03x promise code, got "
-                                 f"{prefix!r} -> {promise!r}")
-            self._promises[prefix] = promise
+        self._threats = self._becomes(threats_path, "threat", "13")
+        self._promises = self._becomes(promises_path, "promise", "03")
+
+    def _becomes(self, path: Path, column: str, family: str) -> dict[str, str]:
+        """A table of what acts become when announced (prefix -> a code of ``family``), checked against cameo.tsv."""
+        out: dict[str, str] = {}
+        for n, row in _rows(path):
+            prefix, code = row.get("prefix", ""), row.get(column, "")
+            if prefix not in self._cameo or code not in self._cameo or not code.startswith(family):
+                raise TableError(f"{path}:{n}: need a CAMEO prefix and a {family}x {column} code, got "
+                                 f"{prefix!r} -> {code!r}")
+            out[prefix] = code
+        return out
 
     def __contains__(self, code: object) -> bool:
         return code in self._cameo
