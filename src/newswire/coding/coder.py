@@ -236,13 +236,7 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
                 and announced(tok, sources, status, self._speaker(tok, reported=True), self.cues):
             # "farmers said they would blockade Paris": announcing force or coercion is a threat made now
             code, status, confidence = threat, "occurred", confidence * 0.9
-        # a cooperative act or a retreat its doer announces ("said it would assist", "announced a withdrawal")
-        kind = self.table.info(code).plover if code is not None else None
-        promised = PROMISED[kind] if kind in PROMISED and self.inferences and bool(sources) and (
-            light is not None and (light.lemma_.lower() in self.cues.promise_verbs or PROMISED[kind] == "CONCEDE"
-                                   and light.lemma_.lower() in self.cues.announcing_verbs)
-            or status in ("planned", "possible")
-            and announced(tok, sources, status, self._speaker(tok, reported=True), self.cues)) else None
+        promised = self._promised(tok, code, sources, status, light)
         targets = self._targets(tok, pattern, passive, light)
         if not targets and pos == "verb" and code is not None and self.table.info(code).plover == "ACCUSE":
             # "Ukraine alleged that Russian troops shelled the town": the accused is who did what is alleged
@@ -263,6 +257,21 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
                 and not any(c.dep_ == "agent" for c in tok.children):  # "arrested by gunmen" names its doer
             sources = state_doer(tok, targets, self._mentions, self._home, self.cues)
         return Found(pattern, code, tok, sources, targets, status, confidence, promised)
+
+    def _promised(self, tok, code: str | None, sources, status: str, light) -> str | None:
+        """The PLOVER type of the promise when the doer announces a cooperative act or a retreat for the future
+        ("Saudi Arabia said it would assist Yemen", "pledged aid", "announced a complete withdrawal"), else None."""
+        kind = self.table.info(code).plover if code is not None else None
+        if kind not in PROMISED or not self.inferences or not sources:
+            return None
+        promise = PROMISED[kind]
+        if light is not None and (light.lemma_.lower() in self.cues.promise_verbs
+                                  or promise == "CONCEDE" and light.lemma_.lower() in self.cues.announcing_verbs):
+            return promise
+        if status in ("planned", "possible") and announced(tok, sources, status, self._speaker(tok, reported=True),
+                                                           self.cues):
+            return promise
+        return None
 
     def _events(self, analysis: Analysis, sent, f: Found) -> list[Event]:
         info = self.table.info(f.code)

@@ -77,7 +77,8 @@ def unasserted(tok, cues) -> bool:
         head = t.head
         if head.i == t.i:
             return False
-        if t.dep_ in ("advcl", "xcomp", "ccomp", "csubj") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if infinitive and t.dep_ in ("advcl", "xcomp", "ccomp", "csubj"):
             if head.lemma_ == "be" and any(c.dep_ == "acomp" for c in head.children) and any(
                     c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
                 return True  # "it is commonplace (for X) to ..."
