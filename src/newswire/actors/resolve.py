@@ -611,7 +611,10 @@ def _agent(root) -> bool:
 
 def _reporter(root, word) -> bool:
     """Whether a name only says who reports the sentence ("..., ABC of Australia reported", "according to
-    Pakistan's Dawn"): the subject of a verb of reporting the word is not part of, or after "according to"."""
+    Pakistan's Dawn"): the subject of a verb of reporting the word is not part of, or after "according to". A Doc
+    without a parse (:func:`newswire.nlp.spans.dependents`) says nothing of it."""
+    if not root.dep_:
+        return False
     t = root
     while t.head.i != t.i:
         if t.lower_ == "according":

@@ -138,7 +138,7 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
         self._acts: list[tuple[int, str, Actor]] = []  # (sentence number, PLOVER type, who did it), in text order
         for self._sent_no, sent in enumerate(doc.sents):
             found = petrarch_scope([f for f in (self._find(t) for t in sent) if f is not None
-                                    and not enabled_by_law(f.trigger, self.cues) and not _in_question(f.trigger)])
+                                    and not enabled_by_law(f.trigger, self.cues)])
             if self.inferences:
                 found += self._statements(found)
                 found += self._obligations(sent)
@@ -220,8 +220,8 @@ class Coder(FrameReader, TargetReader, Matcher, PetrarchRules):
             return None  # "urged Turkey to halt its drilling": the urging is the event (its verb's), not a halt
         if self.inferences and alleged(clause, self.cues):
             return None  # "claimed Houthis have attacked journalists": an allegation, which "allege" codes
-        if unasserted(clause, self.cues):
-            return None  # "questions surround whether ...", "it is commonplace to ...", "militia which support ..."
+        if _in_question(tok) or unasserted(clause, self.cues):
+            return None  # "Did X ...?", "questions surround whether ...", "it is common to ...", "militia which support"
         status = clause_status(clause, self.cues)
         if light is not None:
             status = max(status, clause_status(tok, self.cues), key=STATUS_RANK.__getitem__)

@@ -22,8 +22,8 @@ from newswire.model import Actor, Mention
 # CAMEO codes and sectors (data/coder_groups.yaml says why each)
 _GROUPS = coder_groups()
 POPULATION_MEASURES = tuple(_GROUPS["cameo"]["population_measures"])
-STATE_SECTORS = _GROUPS["sectors"]["state"]
-PROTEST_PLACE_PREPS = words("protest_place_prepositions")  # a protest by one of these is no protest against its own government
+STATE_SECTORS = _GROUPS["sectors"]["state"]  # a protest by one of these is no protest against its own government
+PROTEST_PLACE_PREPS = words("protest_place_prepositions")  # "outside of the Swedish Parliament"
 
 
 @functools.lru_cache(maxsize=256)
